@@ -1,0 +1,365 @@
+//! Decoding raw payloads into the [`crate::model`] types.
+//!
+//! Every form real users hold is accepted: the AWS wire JSON (epoch-second numbers), AWS CLI output
+//! (RFC 3339 strings) and boto3 responses dumped with `json.dumps(..., default=str)` (a space
+//! instead of `T`, and a `ResponseMetadata` key). Decoding is one pass over the input with
+//! validation as it goes: there is no intermediate `serde_json::Value`.
+//!
+//! Defaults are lenient about what the service may add (unknown enumeration values are kept,
+//! unknown keys ignored) and strict about everything the model requires.
+//! [`DecodeOptions::strict`] also rejects unknown enumeration values. Nothing here panics, on any
+//! input; documents over [`DecodeOptions::max_document_bytes`] are refused before parsing, and
+//! nesting deeper than 128 levels is refused by the parser.
+//!
+//! # Example
+//!
+//! ```
+//! use twinmaker_syncjob::decode::{Decode, DecodeErrorKind};
+//! use twinmaker_syncjob::model::SyncJobSnapshot;
+//!
+//! let err = SyncJobSnapshot::decode(br#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w",
+//!     "workspaceId": "w!", "syncSource": "SITEWISE"}"#).unwrap_err();
+//! assert_eq!(err.path(), "workspaceId");
+//! assert!(matches!(err.kind(), DecodeErrorKind::Constraint(_)));
+//! assert_eq!((err.line(), err.column()), (2, 23)); // the closing quote of "w!"
+//! ```
+
+mod error;
+mod visit;
+
+use crate::model::{
+    ApiError, ApiErrorKind, CreateSyncJobResponse, DeleteSyncJobResponse, ListSyncJobsPage, Open, SyncJobSnapshot,
+    SyncJobSummary, SyncSource, WorkspaceId,
+};
+
+pub use error::{DecodeError, DecodeErrorKind};
+use visit::Shape;
+
+/// How strict decoding is, and how large a document may be.
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::{Decode, DecodeErrorKind, DecodeOptions};
+/// use twinmaker_syncjob::model::DeleteSyncJobResponse;
+///
+/// let payload = br#"{"state": "PAUSED"}"#;
+/// assert!(DeleteSyncJobResponse::decode(payload).is_ok());
+///
+/// let strict = DecodeOptions::new().strict(true);
+/// let err = DeleteSyncJobResponse::decode_with(payload, &strict).unwrap_err();
+/// assert!(matches!(err.kind(), DecodeErrorKind::UnknownEnumValue { .. }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecodeOptions {
+    strict: bool,
+    max_document_bytes: usize,
+}
+
+impl DecodeOptions {
+    /// The default limit on a document's size: 1 MiB.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+    /// Lenient decoding with a 1 MiB limit (the same as [`Default`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    ///
+    /// assert!(!DecodeOptions::new().is_strict());
+    /// assert_eq!(DecodeOptions::new().max_document_len(), 1 << 20);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self { strict: false, max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES }
+    }
+
+    /// Whether unknown enumeration values are errors rather than kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    ///
+    /// assert!(DecodeOptions::new().strict(true).is_strict());
+    /// ```
+    #[must_use]
+    pub const fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The largest document, in bytes, that decoding will parse.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::{Decode, DecodeErrorKind, DecodeOptions};
+    /// use twinmaker_syncjob::model::DeleteSyncJobResponse;
+    ///
+    /// let tiny = DecodeOptions::new().max_document_bytes(8);
+    /// let err = DeleteSyncJobResponse::decode_with(br#"{"state": "DELETING"}"#, &tiny).unwrap_err();
+    /// assert_eq!(err.kind(), &DecodeErrorKind::TooLarge { len: 21, limit: 8 });
+    /// ```
+    #[must_use]
+    pub const fn max_document_bytes(mut self, limit: usize) -> Self {
+        self.max_document_bytes = limit;
+        self
+    }
+
+    /// Whether strict mode is on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    ///
+    /// assert!(!DecodeOptions::default().is_strict());
+    /// ```
+    #[must_use]
+    pub const fn is_strict(&self) -> bool {
+        self.strict
+    }
+
+    /// The size limit in bytes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    ///
+    /// assert_eq!(DecodeOptions::default().max_document_bytes(10).max_document_len(), 10);
+    /// ```
+    #[must_use]
+    pub const fn max_document_len(&self) -> usize {
+        self.max_document_bytes
+    }
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A payload type that can be decoded from one JSON document.
+///
+/// Implemented for every response shape, [`ApiError`] and [`Document`] (which detects the shape).
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::Decode;
+/// use twinmaker_syncjob::model::SyncJobSummary;
+///
+/// let summary = SyncJobSummary::decode_str(r#"{"syncSource": "SITEWISE"}"#)?;
+/// assert_eq!(summary.sync_source.unwrap().as_str(), "SITEWISE");
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+pub trait Decode: Sized + sealed::Sealed {
+    /// Decodes one document with the given options.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError>;
+
+    /// Decodes one document with the default options (lenient, 1 MiB).
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    fn decode(input: &[u8]) -> Result<Self, DecodeError> {
+        Self::decode_with(input, &DecodeOptions::new())
+    }
+
+    /// Decodes one document held as text, with the default options.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    fn decode_str(input: &str) -> Result<Self, DecodeError> {
+        Self::decode(input.as_bytes())
+    }
+}
+
+/// Any one payload, its shape detected from its keys.
+///
+/// Detection, in order: `__type` or `Error` makes an API error; `syncJobSummaries` or `nextToken` a
+/// ListSyncJobs page; `syncRole` a GetSyncJob response; a top-level `state` a CreateSyncJob (with
+/// `arn` or `creationDateTime`) or DeleteSyncJob response; any other sync-job key a ListSyncJobs
+/// summary. Once detected, the shape's own rules apply (required fields, constraints).
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::{Decode, Document};
+///
+/// let doc = Document::decode(br#"{"__type": "com.amazonaws.iottwinmaker#ThrottlingException", "message": "slow down"}"#)?;
+/// let Document::Error(err) = doc else { panic!("not an error") };
+/// assert_eq!(err.error.kind.as_str(), "ThrottlingException");
+/// assert_eq!(err.error.http_status, Some(429));
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// A GetSyncJob response.
+    SyncJob(SyncJobSnapshot),
+    /// One ListSyncJobs summary on its own.
+    Summary(SyncJobSummary),
+    /// A whole ListSyncJobs page.
+    Page(ListSyncJobsPage),
+    /// A CreateSyncJob response.
+    Created(CreateSyncJobResponse),
+    /// A DeleteSyncJob response.
+    Deleted(DeleteSyncJobResponse),
+    /// An API error, with the job it names when the document says so.
+    Error(ApiErrorDocument),
+}
+
+/// An API error read from a document, with the job it belongs to when the document names it
+/// (`workspaceId` and `syncSource` keys beside the error's own, as a poller's log may record).
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::{Decode, Document};
+///
+/// let doc = Document::decode(br#"{"__type": "ResourceNotFoundException", "message": "gone",
+///     "workspaceId": "plant", "syncSource": "SITEWISE"}"#)?;
+/// let Document::Error(err) = doc else { panic!() };
+/// assert_eq!(err.workspace_id.unwrap().as_str(), "plant");
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiErrorDocument {
+    /// The error itself.
+    pub error: ApiError,
+    /// The workspace of the job the error is about, when named.
+    pub workspace_id: Option<WorkspaceId>,
+    /// The sync source of the job the error is about, when named.
+    pub sync_source: Option<Open<SyncSource>>,
+}
+
+macro_rules! decode_shape {
+    ($ty:ty, $shape:expr, $variant:ident) => {
+        impl sealed::Sealed for $ty {}
+
+        impl Decode for $ty {
+            fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError> {
+                match visit::decode_document(input, options, $shape)? {
+                    Document::$variant(value) => Ok(value),
+                    _ => Err(DecodeError::unrecognised()),
+                }
+            }
+        }
+    };
+}
+
+decode_shape!(SyncJobSnapshot, Shape::Snapshot, SyncJob);
+decode_shape!(SyncJobSummary, Shape::Summary, Summary);
+decode_shape!(ListSyncJobsPage, Shape::Page, Page);
+decode_shape!(CreateSyncJobResponse, Shape::Create, Created);
+decode_shape!(DeleteSyncJobResponse, Shape::Delete, Deleted);
+decode_shape!(ApiErrorDocument, Shape::ApiError, Error);
+
+impl sealed::Sealed for Document {}
+
+impl Decode for Document {
+    fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError> {
+        visit::decode_document(input, options, Shape::Any)
+    }
+}
+
+impl sealed::Sealed for ApiError {}
+
+/// Decodes an API error body in any form the reference sheet lists: `{"__type": ..., "message": ...}`
+/// (with or without a `namespace#` prefix and a `:...` suffix) or boto3's `ClientError.response`
+/// (`{"Error": {"Code": ..., "Message": ...}, "ResponseMetadata": {"HTTPStatusCode": ...}}`).
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::Decode;
+/// use twinmaker_syncjob::model::{ApiError, ApiErrorKind};
+///
+/// let err = ApiError::decode(br#"{"Error": {"Code": "ValidationException", "Message": "bad id"},
+///     "ResponseMetadata": {"HTTPStatusCode": 400, "RequestId": "r-1"}}"#)?;
+/// assert_eq!(err.known_kind(), Some(ApiErrorKind::Validation));
+/// assert_eq!(err.message, "bad id");
+/// assert_eq!(err.http_status, Some(400));
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+impl Decode for ApiError {
+    fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError> {
+        ApiErrorDocument::decode_with(input, options).map(|doc| doc.error)
+    }
+}
+
+/// Decodes an API error as it arrives over HTTP: the status, the `x-amzn-errortype` header (which
+/// may carry a `:...` suffix) and the body. The header names the kind when present (as the SDKs
+/// do); otherwise the body's `__type` does. The body may be empty when the header is present.
+///
+/// # Errors
+///
+/// A [`DecodeError`] when the body is not valid JSON, or when neither the header nor the body
+/// names the exception ([`DecodeErrorKind::MissingField`] for `__type`).
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::decode_http_error;
+/// use twinmaker_syncjob::model::ApiErrorKind;
+///
+/// let err = decode_http_error(
+///     Some(404),
+///     Some("ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.iottwinmaker/"),
+///     br#"{"message": "Sync job not found"}"#,
+/// )?;
+/// assert_eq!(err.known_kind(), Some(ApiErrorKind::ResourceNotFound));
+/// assert_eq!(err.message, "Sync job not found");
+/// assert_eq!(err.http_status, Some(404));
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+pub fn decode_http_error(status: Option<u16>, error_type: Option<&str>, body: &[u8]) -> Result<ApiError, DecodeError> {
+    let options = DecodeOptions::new();
+    let header_kind = error_type.map(visit::exception_name).filter(|name| !name.is_empty());
+    let Some(name) = header_kind else {
+        let mut error = ApiError::decode_with(body, &options)?;
+        error.http_status = status.or(error.http_status);
+        return Ok(error);
+    };
+    let kind: Open<ApiErrorKind> = Open::parse(name)
+        .map_err(|err| DecodeError::new(DecodeErrorKind::Constraint(err), "x-amzn-errortype".to_owned(), 1, 1))?;
+    let message = if body.iter().all(u8::is_ascii_whitespace) {
+        String::new()
+    } else {
+        visit::decode_error_message(body, &options)?
+    };
+    let http_status = status.or_else(|| kind.known().map(ApiErrorKind::http_status));
+    Ok(ApiError { kind, message, http_status })
+}
+
+/// Decodes an API error body alone; the same as [`ApiError::decode`](Decode::decode).
+///
+/// # Errors
+///
+/// A [`DecodeError`] as for [`Decode::decode`].
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::decode::decode_api_error;
+///
+/// let err = decode_api_error(br#"{"__type": "AccessDeniedException", "Message": "no"}"#)?;
+/// assert_eq!(err.to_string(), "AccessDeniedException (HTTP 403): no");
+/// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+/// ```
+pub fn decode_api_error(body: &[u8]) -> Result<ApiError, DecodeError> {
+    ApiError::decode(body)
+}

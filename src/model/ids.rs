@@ -1,0 +1,481 @@
+//! Validated identifiers: once you hold one, it satisfies the service model's constraints.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A value broke one of the service model's constraints (see `docs/formats.md`).
+///
+/// Each variant names the field, the rule and where in the value it broke.
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::model::{ConstraintError, WorkspaceId};
+///
+/// let err = WorkspaceId::parse("-plant").unwrap_err();
+/// assert!(matches!(err, ConstraintError::Pattern { field: "workspaceId", position: 0, .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "workspaceId does not match the model's pattern ^[a-zA-Z_0-9][a-zA-Z_\\-0-9]*[a-zA-Z0-9]+$: \
+///      character 0 ('-'): must be a letter, digit or '_'"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConstraintError {
+    /// The value's length, in Unicode scalar values as Smithy counts it, is out of bounds.
+    #[error("{field} is {len} characters long; the model allows {min} to {max}")]
+    Length {
+        /// The model's field name.
+        field: &'static str,
+        /// The length found.
+        len: usize,
+        /// The smallest length allowed.
+        min: usize,
+        /// The largest length allowed.
+        max: usize,
+    },
+    /// The value does not match the model's pattern.
+    #[error("{field} does not match the model's pattern {pattern}: {detail}")]
+    Pattern {
+        /// The model's field name.
+        field: &'static str,
+        /// The model's regular expression.
+        pattern: &'static str,
+        /// The index (in characters) of the first character that breaks the pattern, or the
+        /// length of the value when it ends too early.
+        position: usize,
+        /// What is wrong there, for a person.
+        detail: PatternDetail,
+    },
+}
+
+/// Where and why a value broke a pattern; part of [`ConstraintError::Pattern`].
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::model::{ConstraintError, SyncJobArn};
+///
+/// let ConstraintError::Pattern { detail, .. } =
+///     SyncJobArn::parse("arn:aws:iam::123456789012:role/x").unwrap_err()
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(detail.expected, "\":iottwinmaker:\"");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternDetail {
+    /// The character found there, or `None` when the value ended.
+    pub found: Option<char>,
+    /// The index, in characters, where the value breaks the pattern.
+    pub position: usize,
+    /// What the pattern expects there.
+    pub expected: &'static str,
+}
+
+impl fmt::Display for PatternDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.found {
+            Some(c) => write!(f, "character {} ({c:?}): must be {}", self.position, self.expected),
+            None => write!(f, "ends after {} characters: expected {}", self.position, self.expected),
+        }
+    }
+}
+
+/// A cursor over a value being checked against a pattern, counting characters for error reports.
+struct Scan<'a> {
+    field: &'static str,
+    pattern: &'static str,
+    rest: &'a str,
+    position: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn new(field: &'static str, pattern: &'static str, value: &'a str) -> Self {
+        Self { field, pattern, rest: value, position: 0 }
+    }
+
+    fn fail(&self, expected: &'static str) -> ConstraintError {
+        ConstraintError::Pattern {
+            field: self.field,
+            pattern: self.pattern,
+            position: self.position,
+            detail: PatternDetail { found: self.rest.chars().next(), position: self.position, expected },
+        }
+    }
+
+    /// Consumes `literal` or fails.
+    fn literal(&mut self, literal: &'static str, expected: &'static str) -> Result<(), ConstraintError> {
+        match self.rest.strip_prefix(literal) {
+            Some(rest) => {
+                self.rest = rest;
+                self.position += literal.len();
+                Ok(())
+            }
+            None => {
+                // Report the first character that differs.
+                let common = self.rest.bytes().zip(literal.bytes()).take_while(|(a, b)| a == b).count();
+                let at = Scan { rest: self.rest.get(common..).unwrap_or(""), position: self.position + common, ..*self };
+                Err(at.fail(expected))
+            }
+        }
+    }
+
+    /// Consumes the first of `options` that matches.
+    fn one_of(&mut self, options: &[&'static str], expected: &'static str) -> Result<(), ConstraintError> {
+        match options.iter().find(|option| self.rest.starts_with(**option)) {
+            Some(option) => self.literal(option, expected),
+            None => Err(self.fail(expected)),
+        }
+    }
+
+    /// Consumes between `min` and `max` characters that satisfy `ok`; fails on fewer than `min`.
+    fn run(&mut self, min: usize, max: usize, ok: fn(char) -> bool, expected: &'static str) -> Result<(), ConstraintError> {
+        let mut taken = 0;
+        let mut chars = self.rest.char_indices();
+        let end = loop {
+            match chars.next() {
+                Some((i, c)) if taken < max && ok(c) => {
+                    taken += 1;
+                    let _ = i;
+                }
+                Some((i, _)) => break i,
+                None => break self.rest.len(),
+            }
+        };
+        if taken < min {
+            self.rest = self.rest.get(end..).unwrap_or("");
+            self.position += taken;
+            return Err(self.fail(expected));
+        }
+        self.rest = self.rest.get(end..).unwrap_or("");
+        self.position += taken;
+        Ok(())
+    }
+
+    fn end(&self, expected: &'static str) -> Result<(), ConstraintError> {
+        if self.rest.is_empty() { Ok(()) } else { Err(self.fail(expected)) }
+    }
+}
+
+fn check_length(field: &'static str, value: &str, min: usize, max: usize) -> Result<(), ConstraintError> {
+    // Bytes bound the character count from above: skip counting when that already decides.
+    if value.len() >= min && value.len() <= max {
+        return Ok(());
+    }
+    let len = value.chars().count();
+    if len < min || len > max {
+        return Err(ConstraintError::Length { field, len, min, max });
+    }
+    Ok(())
+}
+
+const WORKSPACE_ID_PATTERN: &str = "^[a-zA-Z_0-9][a-zA-Z_\\-0-9]*[a-zA-Z0-9]+$";
+const SYNC_SOURCE_PATTERN: &str = "^[a-zA-Z_0-9]+$";
+const ROLE_ARN_PATTERN: &str = "^arn:((aws)|(aws-cn)|(aws-us-gov)):iam::[0-9]{12}:role/.*";
+const TWINMAKER_ARN_PATTERN: &str =
+    "^arn:((aws)|(aws-cn)|(aws-us-gov)):iottwinmaker:[a-z0-9-]+:[0-9]{12}:[\\/a-zA-Z0-9_\\-\\.:]+$";
+const PARTITIONS: [&str; 3] = ["aws-us-gov", "aws-cn", "aws"];
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+pub(crate) fn check_sync_source(value: &str) -> Result<(), ConstraintError> {
+    let mut scan = Scan::new("syncSource", SYNC_SOURCE_PATTERN, value);
+    scan.run(1, usize::MAX, is_word, "a letter, digit or '_'")?;
+    scan.end("a letter, digit or '_'")
+}
+
+fn check_workspace_id(value: &str) -> Result<(), ConstraintError> {
+    check_length("workspaceId", value, 1, 128)?;
+    let mut scan = Scan::new("workspaceId", WORKSPACE_ID_PATTERN, value);
+    scan.run(1, 1, is_word, "a letter, digit or '_'")?;
+    // The rest is [a-zA-Z_\-0-9]* then [a-zA-Z0-9]+: a run of those characters whose last one is
+    // a letter or a digit.
+    let start = scan.position;
+    scan.run(0, usize::MAX, |c| is_word(c) || c == '-', "a letter, digit, '_' or '-'")?;
+    scan.end("a letter, digit, '_' or '-'")?;
+    match value.chars().last() {
+        Some(c) if scan.position > start && c.is_ascii_alphanumeric() => Ok(()),
+        found => Err(ConstraintError::Pattern {
+            field: "workspaceId",
+            pattern: WORKSPACE_ID_PATTERN,
+            position: if scan.position > start { scan.position - 1 } else { scan.position },
+            detail: PatternDetail {
+                found: if scan.position > start { found } else { None },
+                position: if scan.position > start { scan.position - 1 } else { scan.position },
+                expected: "a letter or digit as the last of at least two characters",
+            },
+        }),
+    }
+}
+
+fn check_role_arn(value: &str) -> Result<(), ConstraintError> {
+    check_length("syncRole", value, 20, 2048)?;
+    let mut scan = Scan::new("syncRole", ROLE_ARN_PATTERN, value);
+    scan.literal("arn:", "\"arn:\"")?;
+    scan.one_of(&PARTITIONS, "a partition: aws, aws-cn or aws-us-gov")?;
+    scan.literal(":iam::", "\":iam::\"")?;
+    scan.run(12, 12, |c| c.is_ascii_digit(), "a 12-digit account id")?;
+    scan.literal(":role/", "\":role/\"")
+}
+
+fn check_twinmaker_arn(value: &str) -> Result<(), ConstraintError> {
+    check_length("arn", value, 20, 2048)?;
+    let mut scan = Scan::new("arn", TWINMAKER_ARN_PATTERN, value);
+    scan.literal("arn:", "\"arn:\"")?;
+    scan.one_of(&PARTITIONS, "a partition: aws, aws-cn or aws-us-gov")?;
+    scan.literal(":iottwinmaker:", "\":iottwinmaker:\"")?;
+    scan.run(1, usize::MAX, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-', "a region: [a-z0-9-]")?;
+    scan.literal(":", "':' after the region")?;
+    scan.run(12, 12, |c| c.is_ascii_digit(), "a 12-digit account id")?;
+    scan.literal(":", "':' after the account id")?;
+    let resource = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.' | ':');
+    scan.run(1, usize::MAX, resource, "a resource character: [/a-zA-Z0-9_\\-.:]")?;
+    scan.end("a resource character: [/a-zA-Z0-9_\\-.:]")
+}
+
+fn check_error_message(value: &str) -> Result<(), ConstraintError> {
+    check_length("message", value, 0, 2048)
+}
+
+macro_rules! validated_string {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $check:path, $example:literal
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// Checks `value` against the model's constraints for this field.
+            ///
+            /// # Errors
+            ///
+            /// A [`ConstraintError`] naming the broken rule and where it broke.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use twinmaker_syncjob::model::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let value = ", stringify!($name), "::parse(", stringify!($example), ")?;")]
+            #[doc = concat!("assert_eq!(value.as_str(), ", stringify!($example), ");")]
+            /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+            /// ```
+            pub fn parse(value: &str) -> Result<Self, ConstraintError> {
+                $check(value)?;
+                Ok(Self(value.into()))
+            }
+
+            /// The value as a string slice.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use twinmaker_syncjob::model::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let value: ", stringify!($name), " = ", stringify!($example), ".parse()?;")]
+            #[doc = concat!("assert_eq!(value.as_str().len(), ", stringify!($example), ".len());")]
+            /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+            /// ```
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ConstraintError;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Self::parse(value)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = ConstraintError;
+
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $check(&value)?;
+                Ok(Self(value.into_boxed_str()))
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Self::parse(&value).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+validated_string! {
+    /// A workspace id (`Id` in the service model): 1 to 128 characters matching
+    /// `^[a-zA-Z_0-9][a-zA-Z_\-0-9]*[a-zA-Z0-9]+$`.
+    ///
+    /// The pattern needs at least two characters, and the last one must be a letter or a digit.
+    WorkspaceId, check_workspace_id, "plant-floor_1"
+}
+
+validated_string! {
+    /// The ARN of the IAM role a sync job assumes (`RoleArn`): 20 to 2048 characters starting
+    /// with `arn:<partition>:iam::<12 digits>:role/`.
+    SyncRoleArn, check_role_arn, "arn:aws:iam::123456789012:role/TwinMakerSync"
+}
+
+validated_string! {
+    /// The ARN of a sync job (`TwinMakerArn`): 20 to 2048 characters matching
+    /// `^arn:((aws)|(aws-cn)|(aws-us-gov)):iottwinmaker:[a-z0-9-]+:[0-9]{12}:[\/a-zA-Z0-9_\-\.:]+$`.
+    ///
+    /// A job deleted and created again keeps its ARN; its `creationDateTime` tells the
+    /// incarnations apart.
+    SyncJobArn, check_twinmaker_arn,
+    "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/plant/sync-job/SITEWISE"
+}
+
+validated_string! {
+    /// The message of a sync job's error details (`ErrorMessage`): 0 to 2048 characters.
+    ErrorMessage, check_error_message, "The sync role cannot be assumed."
+}
+
+impl SyncJobArn {
+    /// The partition: `aws`, `aws-cn` or `aws-us-gov`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobArn;
+    ///
+    /// let arn = SyncJobArn::parse("arn:aws-cn:iottwinmaker:cn-north-1:123456789012:workspace/w/sync-job/SITEWISE")?;
+    /// assert_eq!(arn.partition(), "aws-cn");
+    /// assert_eq!(arn.region(), "cn-north-1");
+    /// assert_eq!(arn.account_id(), "123456789012");
+    /// assert_eq!(arn.resource(), "workspace/w/sync-job/SITEWISE");
+    /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+    /// ```
+    #[must_use]
+    pub fn partition(&self) -> &str {
+        self.part(1)
+    }
+
+    /// The region, for example `us-east-1`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobArn;
+    ///
+    /// let arn = SyncJobArn::parse("arn:aws:iottwinmaker:eu-west-1:123456789012:workspace/w")?;
+    /// assert_eq!(arn.region(), "eu-west-1");
+    /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+    /// ```
+    #[must_use]
+    pub fn region(&self) -> &str {
+        self.part(3)
+    }
+
+    /// The 12-digit account id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobArn;
+    ///
+    /// let arn = SyncJobArn::parse("arn:aws:iottwinmaker:eu-west-1:123456789012:workspace/w")?;
+    /// assert_eq!(arn.account_id(), "123456789012");
+    /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+    /// ```
+    #[must_use]
+    pub fn account_id(&self) -> &str {
+        self.part(4)
+    }
+
+    /// The resource part, after the account id (it may itself contain `:`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobArn;
+    ///
+    /// let arn = SyncJobArn::parse("arn:aws:iottwinmaker:eu-west-1:123456789012:workspace/w:x")?;
+    /// assert_eq!(arn.resource(), "workspace/w:x");
+    /// # Ok::<(), twinmaker_syncjob::model::ConstraintError>(())
+    /// ```
+    #[must_use]
+    pub fn resource(&self) -> &str {
+        self.0.splitn(6, ':').nth(5).unwrap_or("")
+    }
+
+    fn part(&self, index: usize) -> &str {
+        self.0.split(':').nth(index).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workspace_ids() {
+        for ok in ["ab", "a1", "_a", "a-b", "A_B-9", "0_-9", &"a".repeat(128)] {
+            assert!(WorkspaceId::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "a", "-a", "a-", "a_", "a b", "ä1", &"a".repeat(129)] {
+            assert!(WorkspaceId::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn length_is_counted_in_characters() {
+        let long = format!("arn:aws:iam::123456789012:role/{}", "é".repeat(2017));
+        assert_eq!(long.chars().count(), 2048);
+        assert!(SyncRoleArn::parse(&long).is_ok());
+        let longer = format!("{long}x");
+        assert_eq!(
+            SyncRoleArn::parse(&longer),
+            Err(ConstraintError::Length { field: "syncRole", len: 2049, min: 20, max: 2048 })
+        );
+    }
+
+    #[test]
+    fn arn_errors_point_at_the_first_bad_character() {
+        let err = SyncJobArn::parse("arn:aws:iottwinmaker:us-east-1:12345678901x:workspace/w").unwrap_err();
+        let ConstraintError::Pattern { position, detail, .. } = err else { panic!("{err:?}") };
+        assert_eq!(position, 42);
+        assert_eq!(detail.found, Some('x'));
+        let err = SyncJobArn::parse("arn:aws:iottwinmaker:us-east-1:123456789012:").unwrap_err();
+        assert!(matches!(err, ConstraintError::Pattern { position: 44, detail: PatternDetail { found: None, .. }, .. }));
+    }
+
+    #[test]
+    fn partitions() {
+        for p in ["aws", "aws-cn", "aws-us-gov"] {
+            let role = format!("arn:{p}:iam::123456789012:role/x");
+            assert!(SyncRoleArn::parse(&role).is_ok(), "{role}");
+        }
+        assert!(SyncRoleArn::parse("arn:aws-eu:iam::123456789012:role/x").is_err());
+    }
+}
