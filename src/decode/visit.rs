@@ -153,7 +153,9 @@ fn parse_open<K: WireEnum>(raw: &str, ctx: &mut Ctx) -> Result<Open<K>, DecodeEr
     Ok(value)
 }
 
-fn parse_with<T>(parse: fn(&str) -> Result<T, crate::model::ConstraintError>) -> impl Fn(&str) -> Result<T, DecodeErrorKind> {
+fn parse_with<T>(
+    parse: fn(&str) -> Result<T, crate::model::ConstraintError>,
+) -> impl Fn(&str) -> Result<T, DecodeErrorKind> {
     move |raw| parse(raw).map_err(DecodeErrorKind::Constraint)
 }
 
@@ -217,7 +219,10 @@ struct TimeSeed<'c> {
 }
 
 impl TimeSeed<'_> {
-    fn done<E: de::Error>(self, parsed: Result<Timestamp, crate::model::TimestampError>) -> Result<Option<Timestamp>, E> {
+    fn done<E: de::Error>(
+        self,
+        parsed: Result<Timestamp, crate::model::TimestampError>,
+    ) -> Result<Option<Timestamp>, E> {
         parsed.map(Some).map_err(|err| self.ctx.fail(DecodeErrorKind::Timestamp(err)))
     }
 }
@@ -359,7 +364,12 @@ impl<'de> Visitor<'de> for KeySeed {
 }
 
 /// Reads the next key; duplicates of keys in `wanted` are errors.
-fn next_key<'de, A: MapAccess<'de>>(map: &mut A, ctx: &mut Ctx, seen: &mut u32, wanted: u32) -> Result<Option<Key>, A::Error> {
+fn next_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    ctx: &mut Ctx,
+    seen: &mut u32,
+    wanted: u32,
+) -> Result<Option<Key>, A::Error> {
     let Some(key) = map.next_key_seed(KeySeed)? else { return Ok(None) };
     if key != Key::Other && wanted & key.bit() != 0 {
         if *seen & key.bit() != 0 {
@@ -389,7 +399,12 @@ fn field<T, E>(
     Ok(value)
 }
 
-fn text<'de, A: MapAccess<'de>, T>(map: &mut A, ctx: &mut Ctx, expecting: &'static str, parse: ParseFn<T>) -> Result<Option<T>, A::Error> {
+fn text<'de, A: MapAccess<'de>, T>(
+    map: &mut A,
+    ctx: &mut Ctx,
+    expecting: &'static str,
+    parse: ParseFn<T>,
+) -> Result<Option<T>, A::Error> {
     map.next_value_seed(Text { ctx, expecting, parse })
 }
 
@@ -425,8 +440,21 @@ impl Shape {
         use Key::*;
         match self {
             Self::Any => bits(&[
-                Arn, WorkspaceId, SyncSource, SyncRole, Status, CreationDateTime, UpdateDateTime, State,
-                SyncJobSummaries, NextToken, Type, Message, MessageUpper, Error, ResponseMetadata,
+                Arn,
+                WorkspaceId,
+                SyncSource,
+                SyncRole,
+                Status,
+                CreationDateTime,
+                UpdateDateTime,
+                State,
+                SyncJobSummaries,
+                NextToken,
+                Type,
+                Message,
+                MessageUpper,
+                Error,
+                ResponseMetadata,
             ]),
             Self::Snapshot => bits(&[Arn, WorkspaceId, SyncSource, SyncRole, Status, CreationDateTime, UpdateDateTime]),
             Self::Summary => bits(&[Arn, WorkspaceId, SyncSource, Status, CreationDateTime, UpdateDateTime]),
@@ -499,8 +527,12 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                         field(ctx, key, |c| text(&mut map, c, "a workspace id string", parse_workspace), nulls)?;
                 }
                 Key::SyncSource => {
-                    f.sync_source =
-                        field(ctx, key, |c| text(&mut map, c, "a sync source string", parse_open::<SyncSource>), nulls)?;
+                    f.sync_source = field(
+                        ctx,
+                        key,
+                        |c| text(&mut map, c, "a sync source string", parse_open::<SyncSource>),
+                        nulls,
+                    )?;
                 }
                 Key::SyncRole => {
                     f.sync_role = field(ctx, key, |c| text(&mut map, c, "a role ARN string", parse_role), nulls)?;
@@ -513,8 +545,12 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                     f.update = field(ctx, key, |c| map.next_value_seed(TimeSeed { ctx: c }), nulls)?;
                 }
                 Key::State => {
-                    f.state =
-                        field(ctx, key, |c| text(&mut map, c, "a SyncJobState string", parse_open::<SyncJobState>), nulls)?;
+                    f.state = field(
+                        ctx,
+                        key,
+                        |c| text(&mut map, c, "a SyncJobState string", parse_open::<SyncJobState>),
+                        nulls,
+                    )?;
                 }
                 Key::SyncJobSummaries => {
                     f.summaries = field(ctx, key, |c| map.next_value_seed(SummariesSeed { ctx: c }), nulls)?;
@@ -532,8 +568,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
                 }
                 Key::Error => f.boto_error = field(ctx, key, |c| map.next_value_seed(BotoSeed { ctx: c }), nulls)?,
                 Key::ResponseMetadata => {
-                    f.http_status = field(ctx, key, |c| map.next_value_seed(MetadataSeed { ctx: c }), nulls)?
-                        .flatten();
+                    f.http_status = field(ctx, key, |c| map.next_value_seed(MetadataSeed { ctx: c }), nulls)?.flatten();
                 }
                 Key::ErrorLower | Key::Code | Key::CodeUpper | Key::HttpStatusCode | Key::Other => {}
             }
@@ -597,7 +632,9 @@ fn build<E: de::Error>(shape: Shape, f: Fields, ctx: &mut Ctx) -> Result<Documen
             let state = required(f.state.clone(), Key::State, &f, ctx)?;
             Document::Created(CreateSyncJobResponse { arn, creation_date_time, state })
         }
-        Shape::Delete => Document::Deleted(DeleteSyncJobResponse { state: required(f.state.clone(), Key::State, &f, ctx)? }),
+        Shape::Delete => {
+            Document::Deleted(DeleteSyncJobResponse { state: required(f.state.clone(), Key::State, &f, ctx)? })
+        }
         Shape::ApiError | Shape::Any => Document::Error(build_api_error(f, ctx)?),
     })
 }
@@ -674,7 +711,8 @@ impl<'de> Visitor<'de> for StatusSeed<'_> {
         while let Some(key) = next_key(&mut map, ctx, &mut seen, bits(&[Key::State, Key::ErrorLower]))? {
             match key {
                 Key::State => {
-                    status.state = field(ctx,
+                    status.state = field(
+                        ctx,
                         key,
                         |c| text(&mut map, c, "a SyncJobState string", parse_open::<SyncJobState>),
                         &mut nulls,
@@ -721,7 +759,8 @@ impl<'de> Visitor<'de> for DetailsSeed<'_> {
         while let Some(key) = next_key(&mut map, ctx, &mut seen, bits(&[Key::Code, Key::Message]))? {
             match key {
                 Key::Code => {
-                    details.code = field(ctx,
+                    details.code = field(
+                        ctx,
                         key,
                         |c| text(&mut map, c, "an ErrorCode string", parse_open::<ErrorCode>),
                         &mut nulls,

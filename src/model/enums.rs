@@ -19,9 +19,7 @@ use strum::IntoEnumIterator;
 /// assert_eq!(SyncJobState::Active.as_str(), "ACTIVE");
 /// assert_eq!(SyncJobState::known_values().count(), 5);
 /// ```
-pub trait WireEnum:
-    Copy + Eq + fmt::Debug + FromStr + Into<&'static str> + IntoEnumIterator + 'static
-{
+pub trait WireEnum: Copy + Eq + fmt::Debug + FromStr + Into<&'static str> + IntoEnumIterator + 'static {
     /// The name of the enumeration in the service model, used in error messages.
     const NAME: &'static str;
 

@@ -116,7 +116,8 @@ impl<'a> Scan<'a> {
             None => {
                 // Report the first character that differs.
                 let common = self.rest.bytes().zip(literal.bytes()).take_while(|(a, b)| a == b).count();
-                let at = Scan { rest: self.rest.get(common..).unwrap_or(""), position: self.position + common, ..*self };
+                let at =
+                    Scan { rest: self.rest.get(common..).unwrap_or(""), position: self.position + common, ..*self };
                 Err(at.fail(expected))
             }
         }
@@ -131,7 +132,13 @@ impl<'a> Scan<'a> {
     }
 
     /// Consumes between `min` and `max` characters that satisfy `ok`; fails on fewer than `min`.
-    fn run(&mut self, min: usize, max: usize, ok: fn(char) -> bool, expected: &'static str) -> Result<(), ConstraintError> {
+    fn run(
+        &mut self,
+        min: usize,
+        max: usize,
+        ok: fn(char) -> bool,
+        expected: &'static str,
+    ) -> Result<(), ConstraintError> {
         let mut taken = 0;
         let mut chars = self.rest.char_indices();
         let end = loop {
@@ -467,7 +474,10 @@ mod tests {
         assert_eq!(position, 42);
         assert_eq!(detail.found, Some('x'));
         let err = SyncJobArn::parse("arn:aws:iottwinmaker:us-east-1:123456789012:").unwrap_err();
-        assert!(matches!(err, ConstraintError::Pattern { position: 44, detail: PatternDetail { found: None, .. }, .. }));
+        assert!(matches!(
+            err,
+            ConstraintError::Pattern { position: 44, detail: PatternDetail { found: None, .. }, .. }
+        ));
     }
 
     #[test]

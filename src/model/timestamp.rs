@@ -55,7 +55,9 @@ pub enum TimestampError {
         value: String,
     },
     /// A string that is not RFC 3339 nor Python's `str(datetime)` form.
-    #[error("timestamp {value:?} is not RFC 3339 (2023-01-01T00:00:00Z) nor Python's form (2023-01-01 00:00:00+00:00): {reason}")]
+    #[error(
+        "timestamp {value:?} is not RFC 3339 (2023-01-01T00:00:00Z) nor Python's form (2023-01-01 00:00:00+00:00): {reason}"
+    )]
     Malformed {
         /// The string as received (at most 64 characters of it).
         value: String,
@@ -323,11 +325,7 @@ impl Timestamp {
         use std::fmt::Write as _;
         let t = self.to_offset_date_time();
         let year = t.year();
-        let _ = if year < 0 {
-            write!(out, "-{:04}", -year)
-        } else {
-            write!(out, "{year:04}")
-        };
+        let _ = if year < 0 { write!(out, "-{:04}", -year) } else { write!(out, "{year:04}") };
         let _ = write!(
             out,
             "-{:02}-{:02}T{:02}:{:02}:{:02}",
