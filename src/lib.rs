@@ -34,4 +34,5 @@
 
 pub mod decode;
 pub mod encode;
+pub mod lifecycle;
 pub mod model;
