@@ -36,3 +36,4 @@ pub mod decode;
 pub mod encode;
 pub mod lifecycle;
 pub mod model;
+pub mod observe;

@@ -195,7 +195,7 @@ impl fmt::Display for Position {
     }
 }
 
-/// The stages a skip passed through unseen, in order (at most seven). No allocation.
+/// The stages a skip passed through unseen, in order (at most eight). No allocation.
 ///
 /// # Example
 ///
@@ -208,11 +208,36 @@ impl fmt::Display for Position {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Via {
     len: u8,
-    stages: [Stage; 7],
+    stages: [Stage; 8],
 }
 
 impl Via {
-    const EMPTY: Self = Self { len: 0, stages: [Stage::Deleted; 7] };
+    const EMPTY: Self = Self { len: 0, stages: [Stage::Deleted; 8] };
+
+    /// A route through the given stages (at most eight are kept).
+    pub(crate) fn of(stages: &[Stage]) -> Self {
+        let mut via = Self::EMPTY;
+        for stage in stages {
+            via.push(*stage);
+        }
+        via
+    }
+
+    /// The same route with `stage` before the others (the last is dropped when full).
+    pub(crate) fn prepend(self, stage: Stage) -> Self {
+        let mut via = Self::of(&[stage]);
+        for next in self.as_slice() {
+            via.push(*next);
+        }
+        via
+    }
+
+    fn push(&mut self, stage: Stage) {
+        if let Some(slot) = self.stages.get_mut(usize::from(self.len)) {
+            *slot = stage;
+            self.len += 1;
+        }
+    }
 
     /// The stages, in the order the job passed through them.
     ///
