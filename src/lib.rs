@@ -37,3 +37,4 @@ pub mod encode;
 pub mod lifecycle;
 pub mod model;
 pub mod observe;
+pub mod waiter;

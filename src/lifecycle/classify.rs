@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::policy::Phase;
 use super::table::Evidence;
-use crate::model::{ApiError, ApiErrorKind, ErrorCode, Open};
+use crate::model::{ApiError, ApiErrorKind, ErrorCode, ErrorDetails, Open};
 
 /// Whose fault an error is.
 ///
@@ -190,6 +190,33 @@ pub fn classify_open_error_code(code: &Open<ErrorCode>) -> ErrorClassification {
             Fault::Unknown,
             Evidence::Inferred("a code this crate does not know"),
             "An error code this library does not know: read the message, then delete the job and create it again.",
+            RECREATE,
+        ),
+    }
+}
+
+/// Classifies a failed job's error details: their code, or conservatively (phase any, fault
+/// unknown) when there are no details or no code.
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::lifecycle::{Fault, Phase, classify_error_details};
+/// use twinmaker_syncjob::model::{ErrorCode, ErrorDetails, Open};
+///
+/// assert_eq!(classify_error_details(None).fault, Fault::Unknown);
+/// let details = ErrorDetails { code: Some(Open::Known(ErrorCode::SyncCreatingError)), message: None };
+/// assert_eq!(classify_error_details(Some(&details)).phase, Phase::Creating);
+/// ```
+#[must_use]
+pub fn classify_error_details(details: Option<&ErrorDetails>) -> ErrorClassification {
+    match details.and_then(|details| details.code.as_ref()) {
+        Some(code) => classify_open_error_code(code),
+        None => class(
+            Phase::Any,
+            Fault::Unknown,
+            Evidence::Inferred("no error code was given"),
+            "The service gave no error code: read the message if any, then delete the job and create it again.",
             RECREATE,
         ),
     }

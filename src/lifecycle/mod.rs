@@ -28,7 +28,7 @@ mod table;
 
 pub use classify::{
     ApiErrorClassification, Disposition, ErrorClassification, Fault, classify_api_error, classify_api_error_kind,
-    classify_error_code, classify_open_error_code,
+    classify_error_code, classify_error_details, classify_open_error_code,
 };
 pub use policy::{Phase, Policy, Position, Route, Via};
 pub use table::{Evidence, Stage, TRANSITIONS, Transition};
