@@ -7,7 +7,13 @@
 //!   values this crate does not know);
 //! - [`decode`]: every form users hold payloads in (AWS wire JSON, AWS CLI output, boto3 dumps,
 //!   API error bodies), with errors that say which field, line and column;
-//! - [`encode`]: back to the wire form, the AWS CLI form, or a canonical form.
+//! - [`encode`]: back to the wire form, the AWS CLI form, or a canonical form;
+//! - [`lifecycle`]: the one transition table with the evidence for each edge, policies,
+//!   reachability, the classification of error codes and API exceptions, and a typestate API;
+//! - [`observe`]: judging what a poller saw, for one job or a fleet;
+//! - [`waiter`]: a sans-IO waiter following the Smithy waiter rules;
+//! - [`transport`]: transports behind a trait, drivers for the waiter, and adapters (replay, a
+//!   deterministic simulator, and the official SDK behind the `aws-sdk` feature).
 //!
 //! Facts about the service come from the public service model and user guide; where they are
 //! silent this crate says "inferred". See the `docs/` folder of the repository.
@@ -32,9 +38,11 @@
 //! # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
 //! ```
 
+// Layers, each depending only on those before it.
+pub mod model;
 pub mod decode;
 pub mod encode;
 pub mod lifecycle;
-pub mod model;
 pub mod observe;
 pub mod waiter;
+pub mod transport;
