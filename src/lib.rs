@@ -46,3 +46,4 @@ pub mod lifecycle;
 pub mod observe;
 pub mod waiter;
 pub mod transport;
+pub mod check;
