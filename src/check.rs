@@ -625,7 +625,11 @@ impl Checker {
                     DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::UnrecognisedDocument => None,
                     _ => Some(err.column() as u64),
                 };
-                self.malformed(file, Some(line), column, err.to_string());
+                let message = match err.path() {
+                    "" => err.kind().to_string(),
+                    path => format!("{path}: {}", err.kind()),
+                };
+                self.malformed(file, Some(line), column, message);
                 return;
             }
         };
