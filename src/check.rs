@@ -35,7 +35,7 @@ use std::rc::Rc;
 use crate::decode::{Decode, DecodeErrorKind, DecodeOptions, Document};
 use crate::lifecycle::{Policy, Position};
 use crate::model::{Open, SyncJobSnapshot, SyncJobSummary};
-use crate::observe::{Change, FleetTracker, JobKey, Observation, Verdict};
+use crate::observe::{BuildKeyHasher, Change, FleetTracker, JobKey, Observation, Verdict};
 
 /// How to check.
 ///
@@ -407,6 +407,8 @@ fn plural(n: u64) -> &'static str {
 pub struct LineReader<R> {
     reader: R,
     buffer: Vec<u8>,
+    /// Bytes of the line lent out last time, to consume at the next call.
+    pending: usize,
     line: u64,
     max: usize,
 }
@@ -437,7 +439,7 @@ impl<R: BufRead> LineReader<R> {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn new(reader: R, max: usize) -> Self {
-        Self { reader, buffer: Vec::new(), line: 0, max }
+        Self { reader, buffer: Vec::new(), pending: 0, line: 0, max }
     }
 
     /// The next line and its 1-based number, or `None` at the end.
@@ -458,7 +460,28 @@ impl<R: BufRead> LineReader<R> {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn next_line(&mut self) -> std::io::Result<Option<(u64, Line<'_>)>> {
+        self.reader.consume(std::mem::take(&mut self.pending));
         self.buffer.clear();
+        // The common case: the whole line is in the reader's buffer; lend it without copying and
+        // consume it at the next call.
+        let found = loop {
+            match self.reader.fill_buf() {
+                Ok(available) => break available.iter().position(|b| *b == b'\n'),
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        };
+        if let Some(at) = found {
+            self.line += 1;
+            self.pending = at + 1;
+            if at > self.max {
+                return Ok(Some((self.line, Line::TooLong { len: at as u64 })));
+            }
+            // The data is still buffered: `fill_buf` returns it again without reading.
+            let available = self.reader.fill_buf()?;
+            let line = available.get(..at).unwrap_or_default();
+            return Ok(Some((self.line, Line::Text(line.strip_suffix(b"\r").unwrap_or(line)))));
+        }
         let mut len: u64 = 0;
         let mut ended = false;
         loop {
@@ -507,7 +530,7 @@ impl<R: BufRead> LineReader<R> {
 pub struct Checker {
     options: CheckOptions,
     fleet: FleetTracker,
-    index: HashMap<JobKey, usize>,
+    index: HashMap<JobKey, usize, BuildKeyHasher>,
     jobs: Vec<JobReport>,
     malformed: Vec<Malformed>,
     lines: u64,
@@ -530,7 +553,7 @@ impl Checker {
         Self {
             options,
             fleet,
-            index: HashMap::new(),
+            index: HashMap::with_hasher(BuildKeyHasher),
             jobs: Vec::new(),
             malformed: Vec::new(),
             lines: 0,
@@ -711,23 +734,20 @@ impl Checker {
         let strict = self.options.strict;
         let Some(job) = self.jobs.get_mut(at) else { return };
         job.observations = job.observations.saturating_add(1);
-        let previous = job.final_state.clone();
-        let name = |position: Option<Position>, raw: Option<&str>| -> String {
-            match (position, raw) {
-                (Some(Position::Deleted), _) => "DELETED".to_owned(),
-                (_, Some(raw)) => raw.to_owned(),
-                (Some(position), None) => position.stage().as_str().to_owned(),
-                (None, None) => "UNKNOWN".to_owned(),
-            }
+        // The state's name; allocated only when an entry records it or it changes.
+        let to: &str = match (verdict.to, state) {
+            (Some(Position::Deleted), _) => "DELETED",
+            (_, Some(raw)) => raw,
+            (Some(position), None) => position.stage().as_str(),
+            (None, None) => "UNKNOWN",
         };
-        let to = name(verdict.to, state);
         if verdict.change.is_transition() {
             job.transitions.push(TransitionEntry {
                 file: Rc::clone(file),
                 line,
                 kind: verdict.change.kind(),
-                from: previous.clone(),
-                to: to.clone(),
+                from: job.final_state.clone(),
+                to: to.to_owned(),
                 via: verdict.change.via().as_slice().iter().map(|stage| stage.as_str()).collect(),
             });
         }
@@ -736,8 +756,8 @@ impl Checker {
                 file: Rc::clone(file),
                 line,
                 kind: violation.kind(),
-                from: Some(previous.clone()),
-                to: Some(to.clone()),
+                from: Some(job.final_state.clone()),
+                to: Some(to.to_owned()),
                 message: violation.to_string(),
             });
         }
@@ -752,8 +772,9 @@ impl Checker {
             };
             if strict { job.violations.push(entry) } else { job.warnings.push(entry) }
         }
-        if verdict.change != Change::NoEvidence {
-            job.final_state = to;
+        if verdict.change != Change::NoEvidence && job.final_state != to {
+            job.final_state.clear();
+            job.final_state.push_str(to);
         }
         if let Some(arn) = arn {
             if job.arn.as_deref() != Some(arn) {
@@ -792,5 +813,76 @@ impl Checker {
             malformed: self.malformed.len() as u64,
         };
         Report { jobs, malformed: self.malformed, summary }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufReader, Cursor};
+
+    use super::*;
+
+    fn collect(text: &[u8], capacity: usize, max: usize) -> Vec<(u64, Result<Vec<u8>, u64>)> {
+        let mut reader = LineReader::new(BufReader::with_capacity(capacity, Cursor::new(text.to_vec())), max);
+        let mut out = Vec::new();
+        while let Some((n, line)) = reader.next_line().unwrap() {
+            out.push((
+                n,
+                match line {
+                    Line::Text(bytes) => Ok(bytes.to_vec()),
+                    Line::TooLong { len } => Err(len),
+                },
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_are_the_same_whatever_the_buffer_size() {
+        let text = b"first\r\n\nthird line is long\nx\r\nlast";
+        let expected: Vec<(u64, Result<Vec<u8>, u64>)> = vec![
+            (1, Ok(b"first".to_vec())),
+            (2, Ok(b"".to_vec())),
+            (3, Err(18)),
+            (4, Ok(b"x".to_vec())),
+            (5, Ok(b"last".to_vec())),
+        ];
+        for capacity in [1, 2, 3, 5, 8, 64] {
+            assert_eq!(collect(text, capacity, 10), expected, "capacity {capacity}");
+        }
+    }
+
+    #[test]
+    fn a_line_at_the_limit_is_kept() {
+        assert_eq!(
+            collect(b"0123456789\n0123456789", 4, 10),
+            vec![(1, Ok(b"0123456789".to_vec())), (2, Ok(b"0123456789".to_vec()))]
+        );
+        assert_eq!(collect(b"0123456789\n", 64, 9), vec![(1, Err(10))]);
+    }
+
+    #[test]
+    fn interrupted_reads_are_retried() {
+        struct Flaky(Cursor<Vec<u8>>, bool);
+        impl std::io::Read for Flaky {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.1 = !self.1;
+                if self.1 { Err(std::io::ErrorKind::Interrupted.into()) } else { self.0.read(buf) }
+            }
+        }
+        let reader = BufReader::with_capacity(2, Flaky(Cursor::new(b"ab\ncd".to_vec()), false));
+        let mut lines = LineReader::new(reader, 100);
+        assert!(matches!(lines.next_line().unwrap(), Some((1, Line::Text(b"ab")))));
+        assert!(matches!(lines.next_line().unwrap(), Some((2, Line::Text(b"cd")))));
+        assert!(lines.next_line().unwrap().is_none());
+    }
+
+    #[test]
+    fn api_errors_that_name_half_a_job_are_malformed() {
+        let mut checker = Checker::new(CheckOptions::default());
+        checker.check_line("t", 1, br#"{"__type": "ThrottlingException", "message": "", "workspaceId": "w1"}"#);
+        let report = checker.finish();
+        assert_eq!(report.malformed.len(), 1);
+        assert!(report.malformed[0].message.contains("both"));
     }
 }

@@ -1,0 +1,73 @@
+//! `syncjob check`'s core on a generated 1,000,000-line trace of 10,000 jobs, against a plain loop
+//! that only parses each line with serde_json into a derive struct, in the same run.
+//!
+//! Run: `cargo bench --bench check` (prints MB/s for both and the ratio).
+
+use std::hint::black_box;
+use std::io::{BufRead, Cursor};
+use std::time::{Duration, Instant};
+
+use twinmaker_syncjob::check::{CheckOptions, Checker};
+
+#[path = "support/trace.rs"]
+mod trace;
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct PlainStatus {
+    state: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Plain {
+    arn: String,
+    workspace_id: String,
+    sync_source: String,
+    sync_role: String,
+    status: PlainStatus,
+    creation_date_time: f64,
+    update_date_time: f64,
+}
+
+fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs it once on a small trace.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let (lines, jobs, runs) = if quick { (10_000, 100, 1) } else { (1_000_000, 10_000, 5) };
+    let mut data = Vec::new();
+    trace::write_trace(&mut data, lines, jobs).unwrap();
+    let mb = data.len() as f64 / 1e6;
+
+    let plain = best_of(runs, || {
+        for line in Cursor::new(&data).lines() {
+            let parsed: Plain = serde_json::from_str(&line.unwrap()).unwrap();
+            black_box(parsed);
+        }
+    });
+    let check = best_of(runs, || {
+        let mut checker = Checker::new(CheckOptions::default());
+        checker.check_reader("bench", Cursor::new(&data)).unwrap();
+        let report = checker.finish();
+        assert_eq!(report.summary.violations, 0);
+        assert_eq!(report.summary.jobs, jobs);
+        black_box(report);
+    });
+    let rate = |d: Duration| mb / d.as_secs_f64();
+    println!("trace: {lines} lines, {jobs} jobs, {mb:.1} MB");
+    println!("plain serde_json derive loop: {:>8.1} MB/s ({:?})", rate(plain), plain);
+    println!("check (decode + validate + judge + report): {:>8.1} MB/s ({:?})", rate(check), check);
+    println!("ratio check / plain: {:.2}", rate(check) / rate(plain));
+}
