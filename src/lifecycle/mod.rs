@@ -8,7 +8,9 @@
 //! ```
 //!
 //! [`TRANSITIONS`] is the only place the lifecycle is written in code; see `docs/lifecycle.md`
-//! for the diagram generated from it and the sources of every edge.
+//! for the diagram generated from it and the sources of every edge. [`mermaid`] and [`dot`] draw
+//! any [`Policy`]; [`SyncJob`] is the typestate API over the default policy, in which an illegal
+//! transition does not compile.
 //!
 //! # Example
 //!
@@ -23,12 +25,26 @@
 //! ```
 
 mod classify;
+mod diagram;
 mod policy;
 mod table;
+mod typestate;
 
 pub use classify::{
     ApiErrorClassification, Disposition, ErrorClassification, Fault, classify_api_error, classify_api_error_kind,
     classify_error_code, classify_error_details, classify_open_error_code,
 };
+pub use diagram::{dot, mermaid};
 pub use policy::{Phase, Policy, Position, Route, Via};
 pub use table::{Evidence, Stage, TRANSITIONS, Transition};
+pub use typestate::{
+    Active, AnySyncJob, Creating, DeleteSyncJobRequest, DeletedSyncJob, Deleting, Failed, Initializing, JobField,
+    JobState, Mismatch, NotDeletedError, RecreateError, SyncJob, TYPESTATE_EDGES, TransitionError, TransitionTo,
+    TypestateEdge, UnobservableError, WrongStateError,
+};
+
+/// The code examples of `docs/lifecycle.md`, run as doctests so the document cannot drift from the
+/// API.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/lifecycle.md")]
+pub struct LifecycleDocs;
