@@ -776,10 +776,10 @@ impl Checker {
             job.final_state.clear();
             job.final_state.push_str(to);
         }
-        if let Some(arn) = arn {
-            if job.arn.as_deref() != Some(arn) {
-                job.arn = Some(arn.to_owned());
-            }
+        if let Some(arn) = arn
+            && job.arn.as_deref() != Some(arn)
+        {
+            job.arn = Some(arn.to_owned());
         }
     }
 

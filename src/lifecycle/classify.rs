@@ -146,8 +146,9 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Phase::Deleting,
             Fault::Unknown,
             Evidence::Inferred("a delete can fail on the role's permissions or in the service"),
-            "The service retries failed deletes by itself: wait, and check that the sync role may delete the \
-             workspace's entities and component types.",
+            "A delete failed. While the job shows DELETING the service retries by itself: wait. Once it shows \
+             ERROR, check that the sync role may delete the workspace's entities and component types, then \
+             delete the job again.",
             DELETE_RETRIED,
         ),
         ErrorCode::ProcessingError => class(

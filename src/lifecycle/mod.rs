@@ -1,12 +1,6 @@
 //! The sync-job lifecycle: one transition table with the evidence for each edge, policies over it,
 //! precomputed reachability, and the classification of error codes and API exceptions.
 //!
-//! ```text
-//! CREATING -> INITIALIZING -> ACTIVE -> DELETING -> (deleted) -> CREATING (a new incarnation)
-//!     \            \            \          ^  \
-//!      `------------`------------`-> ERROR-'   `-> ERROR (inferred)
-//! ```
-//!
 //! [`TRANSITIONS`] is the only place the lifecycle is written in code; see `docs/lifecycle.md`
 //! for the diagram generated from it and the sources of every edge. [`mermaid`] and [`dot`] draw
 //! any [`Policy`]; [`SyncJob`] is the typestate API over the default policy, in which an illegal

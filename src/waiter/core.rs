@@ -713,10 +713,10 @@ impl<J: Jitter> Waiter<J> {
     /// # Ok::<(), twinmaker_syncjob::waiter::ConfigError>(())
     /// ```
     pub fn handle_timeout(&mut self, now: Instant) {
-        if let Phase::Sleeping(until) = self.phase {
-            if now >= until {
-                self.call(now);
-            }
+        if let Phase::Sleeping(until) = self.phase
+            && now >= until
+        {
+            self.call(now);
         }
     }
 
