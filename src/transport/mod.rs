@@ -1,5 +1,5 @@
 //! Transports behind a trait, drivers that run the [`Waiter`](crate::waiter::Waiter) over them, and
-//! adapters: [`replay`] (recorded traces), `sim` (a deterministic in-memory service) and, with
+//! adapters: [`replay`] (recorded traces), [`sim`] (a deterministic in-memory service) and, with
 //! the `aws-sdk` feature, `aws` (the official `aws-sdk-iottwinmaker` client).
 //!
 //! A transport answers the sync-job operations with this crate's decoded values and
@@ -28,6 +28,7 @@
 //! ```
 
 pub mod replay;
+pub mod sim;
 
 use std::fmt;
 use std::future::Future;
