@@ -239,3 +239,32 @@ fn invalid_arguments_are_usage_errors() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "), "{args:?}");
     }
 }
+
+#[test]
+fn simulate_then_check_finds_no_violation_for_any_seed() {
+    for seed in 0..24u64 {
+        for (faults, format) in [("none", "wire"), ("all", "cli"), ("throttling,recreate", "wire"), ("error=SYNC_INITIALIZING_ERROR", "cli")] {
+            let args = ["simulate", "--seed", &seed.to_string(), "--jobs", "3", "--faults", faults, "--format", format];
+            let trace = syncjob(&args, None);
+            assert_eq!(trace.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&trace.stderr));
+            assert!(!trace.stdout.is_empty());
+            let check = syncjob(&["check", "--format", "json", "--strict"], Some(&trace.stdout));
+            let report = json(&check);
+            assert_eq!(check.status.code(), Some(0), "{args:?}: {}", report["jobs"]);
+            assert_eq!(report["summary"]["jobs"], 3, "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn simulate_is_deterministic_and_speaks_both_forms() {
+    let a = syncjob(&["simulate", "--seed", "9", "--jobs", "2", "--faults", "all"], None);
+    let b = syncjob(&["simulate", "--seed", "9", "--jobs", "2", "--faults", "all"], None);
+    assert_eq!(a.stdout, b.stdout);
+    let c = syncjob(&["simulate", "--seed", "10", "--jobs", "2", "--faults", "all"], None);
+    assert_ne!(a.stdout, c.stdout);
+    let cli = String::from_utf8(syncjob(&["simulate", "--seed", "9", "--format", "cli"], None).stdout).unwrap();
+    assert!(cli.contains(r#""creationDateTime":"2023-01-01T"#), "{cli}");
+    let bad = syncjob(&["simulate", "--faults", "bogus"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -12,6 +12,7 @@ use twinmaker_syncjob::decode::{Decode, DecodeOptions, Document};
 use twinmaker_syncjob::encode::{Encode, Form};
 use twinmaker_syncjob::lifecycle::{self, Policy, classify_api_error, classify_open_error_code};
 use twinmaker_syncjob::model::{ApiError, ApiErrorKind, ErrorCode, Open, WireEnum};
+use twinmaker_syncjob::transport::sim::{Faults, Scenario, Simulator};
 
 /// Check, decode and explain AWS IoT TwinMaker sync jobs, from files or standard input.
 #[derive(Debug, Parser)]
@@ -56,6 +57,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Print the JSON Lines a poller would record from the deterministic simulator.
+    ///
+    /// The same seed gives the same lines; `syncjob simulate | syncjob check` finds no violation.
+    Simulate {
+        /// The simulator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How many jobs to create, poll and delete.
+        #[arg(long, default_value_t = 1)]
+        jobs: u32,
+        /// Faults to inject: `none`, `all`, or a comma-separated list such as
+        /// `throttling,recreate,error=SYNC_INITIALIZING_ERROR`.
+        #[arg(long, default_value = "none")]
+        faults: String,
+        /// The payload form: AWS wire JSON or AWS CLI output.
+        #[arg(long, value_enum, default_value_t = PayloadForm::Wire)]
+        format: PayloadForm,
+    },
     /// Print the lifecycle diagram, generated from the transition table.
     Diagram {
         /// The lifecycle policy.
@@ -91,6 +110,14 @@ enum ReportFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum PayloadForm {
+    /// Epoch-second numbers, as on the wire.
+    Wire,
+    /// RFC 3339 strings, as the AWS CLI prints.
+    Cli,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum DiagramFormat {
     Mermaid,
     Dot,
@@ -102,6 +129,7 @@ fn main() -> ExitCode {
         Command::Check { policy, format, strict, files } => check(policy.policy(), format, strict, &files),
         Command::Decode { strict, files } => decode(strict, &files),
         Command::Explain { code, format } => explain(&code, format),
+        Command::Simulate { seed, jobs, faults, format } => simulate(seed, jobs, &faults, format),
         Command::Diagram { policy, format } => {
             let policy = policy.policy();
             let text = match format {
@@ -262,6 +290,37 @@ fn decode(strict: bool, files: &[String]) -> u8 {
         }
     }
     if failed { 2 } else { 0 }
+}
+
+fn simulate(seed: u64, jobs: u32, faults: &str, format: PayloadForm) -> u8 {
+    let faults: Faults = match faults.parse() {
+        Ok(faults) => faults,
+        Err(err) => {
+            eprintln!("syncjob: --faults: {err}");
+            return 2;
+        }
+    };
+    let mut sim = match Simulator::builder(seed).faults(faults).build() {
+        Ok(sim) => sim,
+        Err(err) => {
+            eprintln!("syncjob: {err}");
+            return 2;
+        }
+    };
+    let form = match format {
+        PayloadForm::Wire => Form::Wire,
+        PayloadForm::Cli => Form::Cli,
+    };
+    let trace = Scenario::new(jobs).run(&mut sim);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match trace.write_jsonl(&mut out, form).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(err) => {
+            eprintln!("syncjob: cannot write: {err}");
+            2
+        }
+    }
 }
 
 /// The explanation of a code or an exception, as `explain` prints it.
