@@ -27,6 +27,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "aws-sdk")]
+pub mod aws;
 pub mod replay;
 pub mod sim;
 
