@@ -47,3 +47,5 @@ pub mod observe;
 pub mod waiter;
 pub mod transport;
 pub mod check;
+#[cfg(feature = "proptest")]
+pub mod testkit;

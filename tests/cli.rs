@@ -243,7 +243,12 @@ fn invalid_arguments_are_usage_errors() {
 #[test]
 fn simulate_then_check_finds_no_violation_for_any_seed() {
     for seed in 0..24u64 {
-        for (faults, format) in [("none", "wire"), ("all", "cli"), ("throttling,recreate", "wire"), ("error=SYNC_INITIALIZING_ERROR", "cli")] {
+        for (faults, format) in [
+            ("none", "wire"),
+            ("all", "cli"),
+            ("throttling,recreate", "wire"),
+            ("error=SYNC_INITIALIZING_ERROR", "cli"),
+        ] {
             let args = ["simulate", "--seed", &seed.to_string(), "--jobs", "3", "--faults", faults, "--format", format];
             let trace = syncjob(&args, None);
             assert_eq!(trace.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&trace.stderr));

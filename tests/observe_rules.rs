@@ -1,5 +1,7 @@
 //! Table tests for every rule of the observation checker, under both built-in policies.
 
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers: a failed unwrap is a failed test")]
+
 use twinmaker_syncjob::lifecycle::{Phase, Policy, Position, Stage};
 use twinmaker_syncjob::model::{
     ApiError, ApiErrorKind, ErrorCode, ErrorDetails, ErrorMessage, ListSyncJobsPage, Open, SyncJobArn, SyncJobSnapshot,

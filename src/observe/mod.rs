@@ -42,3 +42,9 @@ pub(crate) use fleet::BuildKeyHasher;
 pub use fleet::{FleetError, FleetState, FleetTracker, JobKey};
 pub use tracker::{JobRecord, JobTracker, Observation};
 pub use verdict::{Change, Findings, IdentityField, Verdict, Violation, Warning};
+
+/// The code examples of `docs/observing.md`, run as doctests so the document cannot drift from the
+/// code.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/observing.md")]
+pub struct ObservingDocs;

@@ -244,6 +244,9 @@ enum Incarnation {
 }
 
 /// Judges one observation against a job's record under a policy, and takes it into the record.
+// Inlined into the trackers' `observe`: the verdict is then built where the caller receives it
+// instead of being copied out (a measurable share of the cost of a stutter).
+#[inline(always)]
 pub(crate) fn judge(record: &mut JobRecord, policy: &Policy, observation: Observation<'_>, index: u64) -> Verdict {
     let mut verdict = Verdict {
         index,
@@ -266,6 +269,7 @@ pub(crate) fn judge(record: &mut JobRecord, policy: &Policy, observation: Observ
     verdict
 }
 
+#[inline(always)]
 fn judge_error(record: &mut JobRecord, policy: &Policy, error: &ApiError, verdict: &mut Verdict) {
     if error.kind != ApiErrorKind::ResourceNotFound || record.slot == Slot::Never {
         return;
@@ -286,6 +290,7 @@ fn judge_error(record: &mut JobRecord, policy: &Policy, error: &ApiError, verdic
     record.slot = Slot::At(Position::Deleted);
 }
 
+#[inline(always)]
 fn judge_sighting(record: &mut JobRecord, policy: &Policy, seen: &Sighting<'_>, verdict: &mut Verdict) {
     let state = seen.state.and_then(Open::known);
     let code = seen.error.and_then(|details| details.code.as_ref());
@@ -328,10 +333,10 @@ fn judge_sighting(record: &mut JobRecord, policy: &Policy, seen: &Sighting<'_>, 
     // Rule 8, second half: applies to every observation.
     let creation =
         seen.creation.or_else(|| if incarnation == Incarnation::Same { record.creation_date_time() } else { None });
-    if let (Some(creation), Some(update)) = (creation, seen.update) {
-        if update < creation {
-            verdict.violations.push(Violation::UpdateBeforeCreation { creation, update });
-        }
+    if let (Some(creation), Some(update)) = (creation, seen.update)
+        && update < creation
+    {
+        verdict.violations.push(Violation::UpdateBeforeCreation { creation, update });
     }
 
     let arn = seen.arn.map(identity_fingerprint);
@@ -365,10 +370,10 @@ fn judge_sighting(record: &mut JobRecord, policy: &Policy, seen: &Sighting<'_>, 
                 verdict.violations.push(Violation::IdentityChanged { field: IdentityField::SyncRole });
             }
             // Rule 8, first half.
-            if let (Some(previous), Some(observed)) = (record.update_date_time(), seen.update) {
-                if observed < previous {
-                    verdict.violations.push(Violation::UpdateTimeRegressed { previous, observed });
-                }
+            if let (Some(previous), Some(observed)) = (record.update_date_time(), seen.update)
+                && observed < previous
+            {
+                verdict.violations.push(Violation::UpdateTimeRegressed { previous, observed });
             }
             // Rules 1 to 4.
             match (record.slot, to) {
@@ -508,6 +513,7 @@ impl JobTracker {
     /// let gone = ApiError::new(ApiErrorKind::ResourceNotFound, "");
     /// assert_eq!(tracker.observe(Observation::Error(&gone)).change, Change::NoEvidence);
     /// ```
+    #[inline]
     pub fn observe(&mut self, observation: Observation<'_>) -> Verdict {
         let index = self.next_index;
         self.next_index = self.next_index.saturating_add(1);
