@@ -15,7 +15,8 @@ const MICROS_PER_SECOND: i64 = 1_000_000;
 /// nearest microsecond (a half rounds toward the later instant), never truncated.
 ///
 /// The range is that of [`time::OffsetDateTime`] without its `large-dates` feature: the years
-/// -9999 to 9999 as epoch numbers; RFC 3339 strings cover the years 0000 to 9999.
+/// 0000 to 9999: the years an RFC 3339 string can hold, so every instant this type accepts can be
+/// written back in every form.
 ///
 /// # Example
 ///
@@ -67,8 +68,8 @@ pub enum TimestampError {
     /// A number that is NaN or infinite.
     #[error("timestamp is not a finite number")]
     NotFinite,
-    /// An instant outside the years -9999 to 9999.
-    #[error("timestamp {seconds} epoch seconds is outside the years -9999 to 9999")]
+    /// An instant outside the years 0000 to 9999.
+    #[error("timestamp {seconds} epoch seconds is outside the years 0000 to 9999")]
     OutOfRange {
         /// The value, in epoch seconds, as far as it could be represented.
         seconds: f64,
@@ -76,8 +77,8 @@ pub enum TimestampError {
 }
 
 impl Timestamp {
-    /// The earliest instant representable: -9999-01-01T00:00:00Z.
-    pub const MIN: Self = Self { micros: -377_705_116_800 * MICROS_PER_SECOND };
+    /// The earliest instant representable: 0000-01-01T00:00:00Z.
+    pub const MIN: Self = Self { micros: -62_167_219_200 * MICROS_PER_SECOND };
     /// The latest instant representable: 9999-12-31T23:59:59.999999Z.
     pub const MAX: Self = Self { micros: 253_402_300_800 * MICROS_PER_SECOND - 1 };
     /// 1970-01-01T00:00:00Z.
@@ -99,7 +100,7 @@ impl Timestamp {
     /// # Ok::<(), twinmaker_syncjob::model::TimestampError>(())
     /// ```
     pub fn from_unix_micros(micros: i64) -> Result<Self, TimestampError> {
-        if micros < Self::MIN.micros || micros > Self::MAX.micros {
+        if !(Self::MIN.micros..=Self::MAX.micros).contains(&micros) {
             #[allow(clippy::cast_precision_loss, reason = "only used to report the value")]
             return Err(TimestampError::OutOfRange { seconds: micros as f64 / 1e6 });
         }
@@ -138,7 +139,7 @@ impl Timestamp {
     /// # Errors
     ///
     /// [`TimestampError::NotFinite`] for NaN and infinities, [`TimestampError::OutOfRange`] outside
-    /// the years -9999 to 9999.
+    /// the years 0000 to 9999.
     ///
     /// # Example
     ///
@@ -159,12 +160,23 @@ impl Timestamp {
         if seconds < min || seconds >= max {
             return Err(TimestampError::OutOfRange { seconds });
         }
-        let whole = seconds.floor();
+        // Integer arithmetic instead of `f64::floor` and `f64::round`, which are library calls on
+        // the baseline x86-64 target; the results are the same.
+        #[allow(clippy::cast_possible_truncation, reason = "within i64 after the range check")]
+        let mut whole = seconds as i64;
+        #[allow(clippy::cast_precision_loss, reason = "exact: |whole| < 2^39")]
+        if whole as f64 > seconds {
+            whole -= 1; // truncation went up for a negative non-integer: floor it.
+        }
         // Exact: the difference of two close floats (Sterbenz), in [0, 1).
-        let fraction = seconds - whole;
-        #[allow(clippy::cast_possible_truncation, reason = "both are within i64 after the range check")]
-        let micros = (whole as i64) * MICROS_PER_SECOND + (fraction * 1e6).round() as i64;
-        Self::from_unix_micros(micros)
+        #[allow(clippy::cast_precision_loss, reason = "exact: |whole| < 2^39")]
+        let scaled = (seconds - whole as f64) * 1e6;
+        // Round half up; `scaled` is in [0, 1e6], so truncation is floor and the difference is exact.
+        #[allow(clippy::cast_possible_truncation, reason = "in 0..=1_000_000")]
+        let floor = scaled as i64;
+        #[allow(clippy::cast_precision_loss, reason = "exact: at most 1e6")]
+        let micros_in_second = if scaled - floor as f64 >= 0.5 { floor + 1 } else { floor };
+        Self::from_unix_micros(whole * MICROS_PER_SECOND + micros_in_second)
     }
 
     /// Parses an RFC 3339 / ISO 8601 string with an offset (`T` or a space between date and time),
@@ -267,7 +279,11 @@ impl Timestamp {
     #[must_use]
     #[allow(clippy::cast_precision_loss, reason = "documented: exact from 1698 to 2242")]
     pub fn epoch_seconds_f64(self) -> f64 {
-        self.micros as f64 / 1e6
+        let seconds = self.micros as f64 / 1e6;
+        // Near the end of 9999 the nearest f64 can be the first instant of 10000, which would not
+        // decode: take the float just below it instead.
+        let end = (Self::MAX.micros + 1) as f64 / 1e6;
+        if seconds >= end { f64::from_bits(end.to_bits() - 1) } else { seconds }
     }
 
     /// Whole seconds and microseconds, for exact formatting.
@@ -320,15 +336,15 @@ impl Timestamp {
         out
     }
 
-    /// Writes `YYYY-MM-DDTHH:MM:SS` (with a sign and at least four year digits).
+    /// Writes `YYYY-MM-DDTHH:MM:SS`.
     fn write_date_time(self, out: &mut String) {
         use std::fmt::Write as _;
         let t = self.to_offset_date_time();
-        let year = t.year();
-        let _ = if year < 0 { write!(out, "-{:04}", -year) } else { write!(out, "{year:04}") };
+        // The range is the years 0000 to 9999: four digits, no sign.
         let _ = write!(
             out,
-            "-{:02}-{:02}T{:02}:{:02}:{:02}",
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
             u8::from(t.month()),
             t.day(),
             t.hour(),
@@ -452,7 +468,8 @@ mod tests {
         assert_eq!(t.to_string(), "2023-01-01T00:00:00.12Z");
         assert_eq!(t.to_cli_string(), "2023-01-01T00:00:00.120000+00:00");
         assert_eq!(Timestamp::MAX.to_string(), "9999-12-31T23:59:59.999999Z");
-        assert_eq!(Timestamp::MIN.to_string(), "-9999-01-01T00:00:00Z");
+        assert_eq!(Timestamp::MIN.to_string(), "0000-01-01T00:00:00Z");
+        assert_eq!(Timestamp::parse(&Timestamp::MIN.to_cli_string()).unwrap(), Timestamp::MIN);
         let y0 = Timestamp::parse("0000-01-01T00:00:00Z").unwrap();
         assert_eq!(Timestamp::parse(&y0.to_string()).unwrap(), y0);
     }
