@@ -2,6 +2,7 @@
 //! that only parses each line with serde_json into a derive struct, in the same run.
 //!
 //! Run: `cargo bench --bench check` (prints MB/s for both and the ratio).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "benchmark code")]
 
 use std::hint::black_box;
 use std::io::{BufRead, Cursor};

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `syncjob` binary: exact JSON reports, exit codes, inputs.
 #![cfg(feature = "cli")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,5 +1,5 @@
 //! Inputs the fuzzers found, kept as regression tests (see docs/reliability.md).
-#![allow(clippy::unwrap_used, reason = "test code")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
 
 use twinmaker_syncjob::decode::{Decode, DecodeErrorKind, DecodeOptions, Document};
 use twinmaker_syncjob::encode::{Encode, Form};

@@ -2,7 +2,7 @@
 //!
 //! Each case runs in a child process of this test binary (the test re-runs itself with one case
 //! selected), so the allocator's peak is that case's alone; the parent asserts the bound.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test code")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
 use std::io::{BufReader, Read};
 use std::process::Command;

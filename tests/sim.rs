@@ -1,5 +1,6 @@
 //! The simulator: it obeys the lifecycle (the observation checker finds nothing in what it serves,
 //! for many seeds and fault mixes), every fault shows up, and the same seed gives the same answers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
 use std::time::{Duration, Instant};
 

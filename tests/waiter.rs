@@ -1,4 +1,5 @@
 //! The waiter's acceptors, backoff and deadline, driven over recorded traces.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
 use std::time::{Duration, Instant};
 

@@ -9,6 +9,7 @@
 //! - the same seed gives the same run.
 //!
 //! Inputs are small (a seed and a few fault knobs), so shrinking gives short counterexamples.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 
 use std::time::Duration;
 

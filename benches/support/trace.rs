@@ -4,7 +4,7 @@
 use std::io::Write;
 
 /// Writes `lines` lines of GetSyncJob responses for `jobs` jobs.
-pub fn write_trace(out: &mut impl Write, lines: u64, jobs: u64) -> std::io::Result<()> {
+pub(crate) fn write_trace(out: &mut impl Write, lines: u64, jobs: u64) -> std::io::Result<()> {
     let jobs = jobs.max(1);
     for i in 0..lines {
         let job = i % jobs;

@@ -283,11 +283,11 @@ fn decode(strict: bool, files: &[String]) -> u8 {
             }
         }
     }
-    if let Err(err) = out.flush() {
-        if err.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("syncjob: cannot write: {err}");
-            failed = true;
-        }
+    if let Err(err) = out.flush()
+        && err.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("syncjob: cannot write: {err}");
+        failed = true;
     }
     if failed { 2 } else { 0 }
 }

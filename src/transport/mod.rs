@@ -1,4 +1,4 @@
-//! Transports behind a trait, drivers that run the [`Waiter`](crate::waiter::Waiter) over them, and
+//! Transports behind a trait, drivers that run the waiter ([`crate::waiter::Waiter`]) over them, and
 //! adapters: [`replay`] (recorded traces), [`sim`] (a deterministic in-memory service) and, with
 //! the `aws-sdk` feature, `aws` (the official `aws-sdk-iottwinmaker` client).
 //!

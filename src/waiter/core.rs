@@ -564,7 +564,7 @@ enum Phase {
 /// The sans-IO waiter: the state of one wait for one job.
 ///
 /// Spurious calls are harmless: a response when none was asked for, or a timeout before the
-/// instant, is ignored. See the [module documentation](self) for the protocol.
+/// instant, is ignored. See the [module documentation](crate::waiter) for the protocol.
 ///
 /// # Example
 ///
