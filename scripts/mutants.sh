@@ -24,4 +24,5 @@ esac
 args=()
 for f in "${files[@]}"; do args+=(--file "$f"); done
 # Doc tests are left out for speed: they compile slowly, and the listed tests cover the same code.
+mkdir -p "mutants.out/$area"
 exec cargo mutants "${args[@]}" --features proptest --output "mutants.out/$area" "$@" -- "${tests[@]}"

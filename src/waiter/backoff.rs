@@ -236,6 +236,54 @@ mod tests {
     }
 
     #[test]
+    fn fixed_jitter_clamps_to_the_range() {
+        assert_eq!(FixedJitter::per_mille(1000), FixedJitter::MAX);
+        assert_eq!(FixedJitter::per_mille(1001), FixedJitter::MAX);
+        assert_eq!(FixedJitter::per_mille(999), FixedJitter { per_mille: 999 });
+        assert_eq!(FixedJitter::per_mille(0), FixedJitter::MIN);
+    }
+
+    /// Pinned: a seed must replay the same delays in every release (SplitMix64's reference outputs).
+    #[test]
+    fn seeded_jitter_is_splitmix64() {
+        let mut r = SeededJitter::new(0);
+        assert_eq!(r.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(r.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+        assert_eq!(r.next_u64(), 0x06C4_5D18_8009_454F);
+        let mut r = SeededJitter::new(1234567);
+        assert_eq!(r.next_u64(), 0x599E_D017_FB08_FC85);
+    }
+
+    #[test]
+    fn seeded_jitter_covers_the_range_evenly() {
+        let mut r = SeededJitter::new(42);
+        let picks: Vec<u64> = (0..10_000).map(|_| r.between(s(0), s(10)).as_millis() as u64).collect();
+        let (min, max) = (*picks.iter().min().unwrap(), *picks.iter().max().unwrap());
+        assert!(min < 100 && max > 9_900, "{min} {max}");
+        let mean = picks.iter().sum::<u64>() / picks.len() as u64;
+        assert!((4_800..=5_200).contains(&mean), "{mean}");
+        // Both bounds are reachable at millisecond granularity.
+        let mut tiny = SeededJitter::new(7);
+        let mut seen = [false; 2];
+        for _ in 0..200 {
+            let d = tiny.between(Duration::from_millis(5), Duration::from_millis(6));
+            seen[usize::from(d == Duration::from_millis(6))] = true;
+        }
+        assert_eq!(seen, [true, true]);
+    }
+
+    #[test]
+    fn a_borrowed_source_is_the_source() {
+        let mut source = FixedJitter::MAX;
+        let mut borrowed = &mut source;
+        assert_eq!(Jitter::between(&mut borrowed, s(1), s(9)), s(9));
+        let mut seeded = SeededJitter::new(5);
+        let mut copy = SeededJitter::new(5);
+        let expected = copy.between(s(2), s(60));
+        assert_eq!((&mut seeded).between(s(2), s(60)), expected);
+    }
+
+    #[test]
     fn extremes_do_not_overflow() {
         let mut top = FixedJitter::MAX;
         assert_eq!(smithy_delay(u32::MAX, s(2), s(120), s(1000), &mut top), Some(s(120)));
