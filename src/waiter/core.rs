@@ -913,3 +913,88 @@ enum Acceptor {
     Failure(Failure),
     Retry,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::{Fault, Phase as ErrorPhase, classify_error_code};
+
+    fn s(n: u64) -> Duration {
+        Duration::from_secs(n)
+    }
+
+    #[test]
+    fn configuration_is_validated_and_kept() {
+        let c = WaiterConfig::new(Goal::Deleted, s(90)).unwrap();
+        assert_eq!((c.goal(), c.min_delay(), c.max_delay(), c.max_wait()), (Goal::Deleted, s(2), s(120), s(90)));
+        assert_eq!(c.lifecycle_policy(), &Policy::DEFAULT);
+        assert!(c.retries_not_found_before_seen());
+        let c = c.retry_not_found_before_seen(false).policy(Policy::DOCUMENTED);
+        assert!(!c.retries_not_found_before_seen());
+        assert_eq!(c.lifecycle_policy(), &Policy::DOCUMENTED);
+        // The bounds of `delays`: 1 ms is the least minimum, and min may equal max.
+        let one_ms = Duration::from_millis(1);
+        assert!(c.clone().delays(one_ms, one_ms).is_ok());
+        assert_eq!(
+            c.clone().delays(Duration::from_micros(999), s(1)),
+            Err(ConfigError::ZeroMinDelay(Duration::from_micros(999)))
+        );
+        assert_eq!(c.clone().delays(s(3), s(3)).map(|c| (c.min_delay(), c.max_delay())), Ok((s(3), s(3))));
+        assert_eq!(c.delays(s(4), s(3)), Err(ConfigError::MinAboveMax { min: s(4), max: s(3) }));
+        assert_eq!(WaiterConfig::new(Goal::Active, Duration::ZERO), Err(ConfigError::ZeroMaxWait));
+    }
+
+    #[test]
+    fn goals_and_failures_read_well() {
+        assert_eq!(Goal::Active.to_string(), "ACTIVE");
+        assert_eq!(Goal::Deleted.to_string(), "deleted");
+        assert_eq!(Goal::State(SyncJobState::Initializing).to_string(), "INITIALIZING");
+        let classification = classify_error_code(ErrorCode::SyncCreatingError);
+        assert_eq!(classification.fault, Fault::Customer);
+        let failures = [
+            (
+                Failure::JobFailed { code: Some(Open::Known(ErrorCode::SyncCreatingError)), classification },
+                "the job failed with SYNC_CREATING_ERROR: Fix the sync role",
+            ),
+            (
+                Failure::JobFailed { code: None, classification },
+                "the job failed without an error code: Fix the sync role",
+            ),
+            (
+                Failure::GoalUnreachable { from: Position::Error(ErrorPhase::Active), goal: Goal::Active },
+                "ACTIVE can no longer be reached from ERROR (from ACTIVE)",
+            ),
+            (Failure::Transport("reset".to_owned()), "transport failure: reset"),
+            (Failure::TimedOut { last: Some(Position::Creating) }, "timed out; the job was last seen CREATING"),
+            (Failure::TimedOut { last: None }, "timed out before the job was seen"),
+        ];
+        for (failure, start) in failures {
+            assert!(failure.to_string().starts_with(start), "{failure}");
+        }
+        let error = ApiError::new(crate::model::ApiErrorKind::AccessDenied, "no");
+        let api = Failure::Api { classification: classify_api_error(&error), error };
+        assert!(api.to_string().starts_with("AccessDeniedException (HTTP 403): no (terminal): "), "{api}");
+        let violation =
+            Failure::Violation(Violation::IllegalTransition { from: Position::Active, to: Position::Creating });
+        assert!(violation.to_string().starts_with("lifecycle violation: ACTIVE cannot be followed by CREATING"));
+    }
+
+    #[test]
+    fn outcomes_report_what_happened() {
+        let success = Outcome::Success { snapshot: None, attempts: 3, elapsed: s(7) };
+        assert!(success.is_success() && success.failure().is_none());
+        assert_eq!((success.attempts(), success.elapsed()), (3, s(7)));
+        let failure = Outcome::Failure { failure: Failure::TimedOut { last: None }, attempts: 4, elapsed: s(9) };
+        assert!(!failure.is_success());
+        assert_eq!(failure.failure(), Some(&Failure::TimedOut { last: None }));
+        assert_eq!((failure.attempts(), failure.elapsed()), (4, s(9)));
+    }
+
+    #[test]
+    fn the_deadline_and_the_config_are_kept() {
+        let t0 = Instant::now();
+        let w = Waiter::new(WaiterConfig::new(Goal::Active, s(30)).unwrap(), crate::waiter::FixedJitter::MAX, t0);
+        assert_eq!(w.deadline(), t0 + s(30));
+        assert_eq!(w.config().max_wait(), s(30));
+    }
+}
