@@ -1,8 +1,8 @@
-#![cfg(feature = "proptest")]
 //! Property tests of the observation checker, written with the crate's own property-testing kit
 //! (`twinmaker_syncjob::testkit`): legal lifecycles sampled as a poller would, illegal traces with
 //! one broken observation, several jobs interleaved, and a demonstration that shrinking gives short
 //! counterexamples. Run with `cargo test --features proptest --test observe_props`.
+#![cfg(feature = "proptest")]
 
 #![allow(
     clippy::unwrap_used,

@@ -280,7 +280,8 @@ mod tests {
         let mut seeded = SeededJitter::new(5);
         let mut copy = SeededJitter::new(5);
         let expected = copy.between(s(2), s(60));
-        assert_eq!((&mut seeded).between(s(2), s(60)), expected);
+        let mut borrowed = &mut seeded;
+        assert_eq!(Jitter::between(&mut borrowed, s(2), s(60)), expected);
     }
 
     #[test]
