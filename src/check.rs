@@ -27,7 +27,6 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::rc::Rc;
@@ -35,7 +34,7 @@ use std::rc::Rc;
 use crate::decode::{Decode, DecodeErrorKind, DecodeOptions, Document};
 use crate::lifecycle::{Policy, Position};
 use crate::model::{Open, SyncJobSnapshot, SyncJobSummary};
-use crate::observe::{BuildKeyHasher, Change, FleetTracker, JobKey, Observation, Verdict};
+use crate::observe::{Change, FleetTracker, JobKey, Observation, Verdict};
 
 /// How to check.
 ///
@@ -530,7 +529,6 @@ impl<R: BufRead> LineReader<R> {
 pub struct Checker {
     options: CheckOptions,
     fleet: FleetTracker,
-    index: HashMap<JobKey, usize, BuildKeyHasher>,
     jobs: Vec<JobReport>,
     malformed: Vec<Malformed>,
     lines: u64,
@@ -550,15 +548,7 @@ impl Checker {
     #[must_use]
     pub fn new(options: CheckOptions) -> Self {
         let fleet = FleetTracker::new(options.policy.clone());
-        Self {
-            options,
-            fleet,
-            index: HashMap::with_hasher(BuildKeyHasher),
-            jobs: Vec::new(),
-            malformed: Vec::new(),
-            lines: 0,
-            file: "-".into(),
-        }
+        Self { options, fleet, jobs: Vec::new(), malformed: Vec::new(), lines: 0, file: "-".into() }
     }
 
     /// Checks every line of one input, in order (blank lines are counted and skipped).
@@ -684,8 +674,8 @@ impl Checker {
                     }
                 };
                 if let Some(key) = key {
-                    let verdict = self.fleet.observe_job(key, Observation::Error(&doc.error));
-                    if let Some(&at) = self.index.get(&key) {
+                    let (verdict, at) = self.fleet.observe_job_at(key, Observation::Error(&doc.error));
+                    if let Some(at) = at {
                         self.record(at, file, line, &verdict, None, None);
                     }
                 }
@@ -699,8 +689,8 @@ impl Checker {
 
     fn snapshot(&mut self, file: &File, line: u64, snapshot: &SyncJobSnapshot) {
         let key = JobKey::of_snapshot(snapshot);
-        let at = self.job(key, snapshot.workspace_id.as_str(), snapshot.sync_source.as_str());
-        let verdict = self.fleet.observe_job(key, Observation::Snapshot(snapshot));
+        let (verdict, at) = self.fleet.observe_job_at(key, Observation::Snapshot(snapshot));
+        let at = self.job(at, snapshot.workspace_id.as_str(), snapshot.sync_source.as_str());
         let state = snapshot.status.state.as_ref().map(Open::as_str);
         self.record(at, file, line, &verdict, Some(snapshot.arn.as_str()), state);
     }
@@ -715,18 +705,19 @@ impl Checker {
             (Some(workspace), Some(source)) => (workspace.as_str(), source.as_str()),
             _ => return,
         };
-        let at = self.job(key, workspace, source);
-        let verdict = self.fleet.observe_job(key, Observation::Summary(summary));
+        let (verdict, at) = self.fleet.observe_job_at(key, Observation::Summary(summary));
+        let at = self.job(at, workspace, source);
         let state = summary.status.as_ref().and_then(|status| status.state.as_ref()).map(Open::as_str);
         self.record(at, file, line, &verdict, summary.arn.as_ref().map(|arn| arn.as_str()), state);
     }
 
-    fn job(&mut self, key: JobKey, workspace: &str, source: &str) -> usize {
-        let jobs = &mut self.jobs;
-        *self.index.entry(key).or_insert_with(|| {
-            jobs.push(JobReport::new(workspace.to_owned(), source.to_owned()));
-            jobs.len() - 1
-        })
+    /// The report of the job at `at` in the fleet's order, created when the job is new.
+    fn job(&mut self, at: Option<usize>, workspace: &str, source: &str) -> usize {
+        let at = at.unwrap_or(self.jobs.len());
+        if at == self.jobs.len() {
+            self.jobs.push(JobReport::new(workspace.to_owned(), source.to_owned()));
+        }
+        at
     }
 
     /// Takes a verdict into the job's report.

@@ -1,8 +1,8 @@
 //! The fleet tracker: many jobs, keyed by (workspace id, sync source).
 
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
-use super::fingerprint::{fingerprint64, fingerprint128};
+use super::fingerprint::fingerprint128;
 use super::tracker::{JobRecord, Observation, judge};
 use super::verdict::Verdict;
 use crate::lifecycle::Policy;
@@ -85,35 +85,6 @@ impl Hash for JobKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // Already a well-mixed fingerprint: one word is enough for the table.
         state.write_u64(self.0[0]);
-    }
-}
-
-/// A hasher for [`JobKey`]s, which are fingerprints already: it keeps the last word written.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fingerprint64(bytes, self.0);
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = word;
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct BuildKeyHasher;
-
-impl BuildHasher for BuildKeyHasher {
-    type Hasher = KeyHasher;
-
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
     }
 }
 
@@ -411,12 +382,20 @@ impl FleetTracker {
     /// ```
     #[inline]
     pub fn observe_job(&mut self, key: JobKey, observation: Observation<'_>) -> Verdict {
+        self.observe_job_at(key, observation).0
+    }
+
+    /// [`FleetTracker::observe_job`], also telling the job's position in [`FleetTracker::jobs`]
+    /// (`None` when the job is not tracked: an API error about a job never seen).
+    #[inline]
+    pub(crate) fn observe_job_at(&mut self, key: JobKey, observation: Observation<'_>) -> (Verdict, Option<usize>) {
         let index = self.state.observed;
         self.state.observed = index.saturating_add(1);
         // One call of `judge`, on the job's record or on a fresh one (kept if the job was seen), so
         // that the verdict is built where the caller receives it.
         let mut fresh = JobRecord::default();
-        let found = self.index.find(key, &self.state.jobs).and_then(|at| self.state.jobs.get_mut(at));
+        let position = self.index.find(key, &self.state.jobs);
+        let found = position.and_then(|at| self.state.jobs.get_mut(at));
         let is_new = found.is_none();
         let record = match found {
             Some((_, record)) => record,
@@ -426,8 +405,9 @@ impl FleetTracker {
         if is_new && fresh.has_been_seen() {
             self.state.jobs.push((key, fresh));
             self.index.push(&self.state.jobs);
+            return (verdict, Some(self.state.jobs.len() - 1));
         }
-        verdict
+        (verdict, if is_new { None } else { position })
     }
 
     /// Judges every summary of a ListSyncJobs page, in order: one observation per summary.

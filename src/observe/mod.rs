@@ -38,7 +38,6 @@ mod fleet;
 mod tracker;
 mod verdict;
 
-pub(crate) use fleet::BuildKeyHasher;
 pub use fleet::{FleetError, FleetState, FleetTracker, JobKey};
 pub use tracker::{JobRecord, JobTracker, Observation};
 pub use verdict::{Change, Findings, IdentityField, Verdict, Violation, Warning};
