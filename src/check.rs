@@ -465,7 +465,7 @@ impl<R: BufRead> LineReader<R> {
         // consume it at the next call.
         let found = loop {
             match self.reader.fill_buf() {
-                Ok(available) => break available.iter().position(|b| *b == b'\n'),
+                Ok(available) => break find_newline(available),
                 Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(err) => return Err(err),
             }
@@ -492,7 +492,7 @@ impl<R: BufRead> LineReader<R> {
             if available.is_empty() {
                 break;
             }
-            let (chunk, used, found) = match available.iter().position(|b| *b == b'\n') {
+            let (chunk, used, found) = match find_newline(available) {
                 Some(at) => (available.get(..at).unwrap_or_default(), at + 1, true),
                 None => (available, available.len(), false),
             };
@@ -518,6 +518,26 @@ impl<R: BufRead> LineReader<R> {
         }
         Ok(Some((self.line, Line::Text(&self.buffer))))
     }
+}
+
+/// The index of the first `\n` in `bytes`, eight bytes at a time (std has no public `memchr`).
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = word ^ NEWLINES;
+        // A zero byte in `x` is a newline in `word`: the classic has-zero-byte test.
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks.remainder().iter().position(|b| *b == b'\n').map(|at| offset + at)
 }
 
 /// Checks lines, one at a time, and builds the [`Report`].
@@ -840,6 +860,24 @@ mod tests {
         ];
         for capacity in [1, 2, 3, 5, 8, 64] {
             assert_eq!(collect(text, capacity, 10), expected, "capacity {capacity}");
+        }
+    }
+
+    #[test]
+    fn newlines_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = b'\n';
+                if at + 1 < len {
+                    bytes[len - 1] = b'\n';
+                }
+                assert_eq!(find_newline(&bytes), Some(at), "{len} {at}");
+            }
+            assert_eq!(find_newline(&vec![b'x'; len]), None);
+            // Bytes next to '\n' (0x0a) in value must not match.
+            assert_eq!(find_newline(&vec![0x0b; len]), None);
+            assert_eq!(find_newline(&vec![0x8a; len]), None);
         }
     }
 
