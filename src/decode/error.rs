@@ -8,9 +8,20 @@ use crate::model::{ConstraintError, TimestampError};
 ///
 /// It says what went wrong ([`DecodeError::kind`]), in which field ([`DecodeError::path`], such as
 /// `status.error.code` or `syncJobSummaries[2].arn`), and where ([`DecodeError::line`] and
-/// [`DecodeError::column`], both 1-based). For a bad value the position is the value's last character;
-/// for a missing field it is the end of the object that lacks it; for a syntax error it is the
-/// offending character.
+/// [`DecodeError::column`], both 1-based; columns count bytes). The position is where the parser
+/// stopped:
+///
+/// - a bad string or number: its last character;
+/// - an array or object of the wrong type: its opening bracket (its closing one when it is empty);
+/// - a missing or `null` required field: the end of the object that lacks it, which for the
+///   top-level fields, boto3's `Error.Code` and the exception's name is the end of the document
+///   (the check runs once the whole document has been read);
+/// - a duplicate key: the key's closing quote;
+/// - a syntax error: the offending character, or the last one when the input ends too early;
+/// - invalid UTF-8: the first bad byte; a document too large: line 1, column 1.
+///
+/// The path names the field the decoder was reading; inside a key it skips (not part of the
+/// model) it is the enclosing field's, or empty at the top level.
 ///
 /// # Example
 ///
@@ -57,7 +68,8 @@ pub enum DecodeErrorKind {
     InvalidUtf8,
     /// A number too large for any JSON number type (such as `1e400`).
     NumberOutOfRange,
-    /// Nesting deeper than the parser's limit of 128 levels.
+    /// Arrays and objects nested 128 levels deep or more, anywhere in the document (serde_json's
+    /// recursion limit; the top-level object is the first level, so at most 127 are accepted).
     TooDeep,
     /// The document is larger than [`DecodeOptions::max_document_bytes`](super::DecodeOptions::max_document_bytes).
     TooLarge {
@@ -101,10 +113,6 @@ pub enum DecodeErrorKind {
 impl DecodeError {
     pub(crate) fn new(kind: DecodeErrorKind, path: String, line: usize, column: usize) -> Self {
         Self { kind, path, line, column }
-    }
-
-    pub(crate) fn unrecognised() -> Self {
-        Self::new(DecodeErrorKind::UnrecognisedDocument, String::new(), 1, 1)
     }
 
     /// What was wrong.
@@ -194,7 +202,7 @@ impl fmt::Display for DecodeErrorKind {
             Self::UnexpectedEnd => f.write_str("the document ends too early"),
             Self::InvalidUtf8 => f.write_str("the input is not valid UTF-8"),
             Self::NumberOutOfRange => f.write_str("a number is out of range"),
-            Self::TooDeep => f.write_str("nesting is deeper than 128 levels"),
+            Self::TooDeep => f.write_str("arrays and objects are nested 128 levels deep; the limit is 127"),
             Self::TooLarge { len, limit } => write!(f, "the document is {len} bytes, over the limit of {limit}"),
             Self::WrongType { message } => f.write_str(message),
             Self::MissingField { field } => write!(f, "missing required field `{field}`"),

@@ -9,7 +9,8 @@
 //! unknown keys ignored) and strict about everything the model requires.
 //! [`DecodeOptions::strict`] also rejects unknown enumeration values. Nothing here panics, on any
 //! input; documents over [`DecodeOptions::max_document_bytes`] are refused before parsing, and
-//! nesting deeper than 128 levels is refused by the parser.
+//! arrays and objects nested 128 levels deep (even under keys the decoder skips) are refused by the
+//! parser.
 //!
 //! # Example
 //!
@@ -33,7 +34,6 @@ use crate::model::{
 };
 
 pub use error::{DecodeError, DecodeErrorKind};
-use visit::Shape;
 
 /// How strict decoding is, and how large a document may be.
 ///
@@ -247,34 +247,26 @@ pub struct ApiErrorDocument {
 }
 
 macro_rules! decode_shape {
-    ($ty:ty, $shape:expr, $variant:ident) => {
+    ($($ty:ty),*) => {$(
         impl sealed::Sealed for $ty {}
 
         impl Decode for $ty {
             fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError> {
-                match visit::decode_document(input, options, $shape)? {
-                    Document::$variant(value) => Ok(value),
-                    _ => Err(DecodeError::unrecognised()),
-                }
+                visit::decode::<Self>(input, options)
             }
         }
-    };
+    )*};
 }
 
-decode_shape!(SyncJobSnapshot, Shape::Snapshot, SyncJob);
-decode_shape!(SyncJobSummary, Shape::Summary, Summary);
-decode_shape!(ListSyncJobsPage, Shape::Page, Page);
-decode_shape!(CreateSyncJobResponse, Shape::Create, Created);
-decode_shape!(DeleteSyncJobResponse, Shape::Delete, Deleted);
-decode_shape!(ApiErrorDocument, Shape::ApiError, Error);
-
-impl sealed::Sealed for Document {}
-
-impl Decode for Document {
-    fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError> {
-        visit::decode_document(input, options, Shape::Any)
-    }
-}
+decode_shape!(
+    SyncJobSnapshot,
+    SyncJobSummary,
+    ListSyncJobsPage,
+    CreateSyncJobResponse,
+    DeleteSyncJobResponse,
+    ApiErrorDocument,
+    Document
+);
 
 impl sealed::Sealed for ApiError {}
 

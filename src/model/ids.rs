@@ -83,86 +83,74 @@ impl fmt::Display for PatternDetail {
     }
 }
 
-/// A cursor over a value being checked against a pattern, counting characters for error reports.
+/// A cursor over a value being checked against a pattern.
+///
+/// Every pattern of the model is made of ASCII classes and literals, so the scan works on bytes: a
+/// byte it accepts is a whole character, hence the offset of the first byte it rejects is also a
+/// character boundary and that character's index (used in error reports).
 struct Scan<'a> {
     field: &'static str,
     pattern: &'static str,
-    rest: &'a str,
+    value: &'a str,
     position: usize,
 }
 
 impl<'a> Scan<'a> {
     fn new(field: &'static str, pattern: &'static str, value: &'a str) -> Self {
-        Self { field, pattern, rest: value, position: 0 }
+        Self { field, pattern, value, position: 0 }
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        self.value.as_bytes().get(self.position..).unwrap_or_default()
     }
 
     fn fail(&self, expected: &'static str) -> ConstraintError {
+        let found = self.value.get(self.position..).and_then(|rest| rest.chars().next());
         ConstraintError::Pattern {
             field: self.field,
             pattern: self.pattern,
             position: self.position,
-            detail: PatternDetail { found: self.rest.chars().next(), position: self.position, expected },
+            detail: PatternDetail { found, position: self.position, expected },
         }
     }
 
-    /// Consumes `literal` or fails.
+    /// Consumes `literal` (ASCII) or fails at the first character that differs.
+    #[inline(always)] // so the literal's length is a constant and the comparison needs no call
     fn literal(&mut self, literal: &'static str, expected: &'static str) -> Result<(), ConstraintError> {
-        match self.rest.strip_prefix(literal) {
-            Some(rest) => {
-                self.rest = rest;
-                self.position += literal.len();
-                Ok(())
-            }
-            None => {
-                // Report the first character that differs.
-                let common = self.rest.bytes().zip(literal.bytes()).take_while(|(a, b)| a == b).count();
-                let at =
-                    Scan { rest: self.rest.get(common..).unwrap_or(""), position: self.position + common, ..*self };
-                Err(at.fail(expected))
-            }
+        let rest = self.rest();
+        if rest.starts_with(literal.as_bytes()) {
+            self.position += literal.len();
+            return Ok(());
         }
+        self.position += rest.iter().zip(literal.bytes()).take_while(|(a, b)| **a == *b).count();
+        Err(self.fail(expected))
     }
 
     /// Consumes the first of `options` that matches.
+    #[inline(always)]
     fn one_of(&mut self, options: &[&'static str], expected: &'static str) -> Result<(), ConstraintError> {
-        match options.iter().find(|option| self.rest.starts_with(**option)) {
+        let rest = self.rest();
+        match options.iter().find(|option| rest.starts_with(option.as_bytes())) {
             Some(option) => self.literal(option, expected),
             None => Err(self.fail(expected)),
         }
     }
 
-    /// Consumes between `min` and `max` characters that satisfy `ok`; fails on fewer than `min`.
-    fn run(
-        &mut self,
-        min: usize,
-        max: usize,
-        ok: fn(char) -> bool,
-        expected: &'static str,
-    ) -> Result<(), ConstraintError> {
-        let mut taken = 0;
-        let mut chars = self.rest.char_indices();
-        let end = loop {
-            match chars.next() {
-                Some((i, c)) if taken < max && ok(c) => {
-                    taken += 1;
-                    let _ = i;
-                }
-                Some((i, _)) => break i,
-                None => break self.rest.len(),
-            }
-        };
+    /// Consumes between `min` and `max` bytes of the character class `class` (a mask of
+    /// [`CLASSES`] bits, all ASCII); fails on fewer than `min`.
+    fn run(&mut self, min: usize, max: usize, class: u8, expected: &'static str) -> Result<(), ConstraintError> {
+        let rest = self.rest();
+        let bounded = rest.get(..max).unwrap_or(rest);
+        let taken = bounded.iter().position(|b| !in_class(*b, class)).unwrap_or(bounded.len());
+        self.position += taken;
         if taken < min {
-            self.rest = self.rest.get(end..).unwrap_or("");
-            self.position += taken;
             return Err(self.fail(expected));
         }
-        self.rest = self.rest.get(end..).unwrap_or("");
-        self.position += taken;
         Ok(())
     }
 
     fn end(&self, expected: &'static str) -> Result<(), ConstraintError> {
-        if self.rest.is_empty() { Ok(()) } else { Err(self.fail(expected)) }
+        if self.position >= self.value.len() { Ok(()) } else { Err(self.fail(expected)) }
     }
 }
 
@@ -185,24 +173,57 @@ const TWINMAKER_ARN_PATTERN: &str =
     "^arn:((aws)|(aws-cn)|(aws-us-gov)):iottwinmaker:[a-z0-9-]+:[0-9]{12}:[\\/a-zA-Z0-9_\\-\\.:]+$";
 const PARTITIONS: [&str; 3] = ["aws-us-gov", "aws-cn", "aws"];
 
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+/// Character classes of the model's patterns, one bit each, looked up by byte.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const UNDERSCORE: u8 = 8;
+const DASH: u8 = 16;
+/// `/`, `.` and `:`, which an ARN's resource part may contain.
+const RESOURCE_PUNCTUATION: u8 = 32;
+/// `[a-zA-Z_0-9]`.
+const WORD: u8 = LOWER | UPPER | DIGIT | UNDERSCORE;
+
+/// The class bits of every byte: 0 for every byte outside the patterns' ASCII classes.
+#[allow(clippy::indexing_slicing, reason = "`b` runs over 0..256, the table's indices")]
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDERSCORE,
+            b'-' => DASH,
+            b'/' | b'.' | b':' => RESOURCE_PUNCTUATION,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn in_class(b: u8, class: u8) -> bool {
+    CLASSES.get(usize::from(b)).is_some_and(|bits| bits & class != 0)
 }
 
 pub(crate) fn check_sync_source(value: &str) -> Result<(), ConstraintError> {
     let mut scan = Scan::new("syncSource", SYNC_SOURCE_PATTERN, value);
-    scan.run(1, usize::MAX, is_word, "a letter, digit or '_'")?;
+    scan.run(1, usize::MAX, WORD, "a letter, digit or '_'")?;
     scan.end("a letter, digit or '_'")
 }
 
 fn check_workspace_id(value: &str) -> Result<(), ConstraintError> {
     check_length("workspaceId", value, 1, 128)?;
     let mut scan = Scan::new("workspaceId", WORKSPACE_ID_PATTERN, value);
-    scan.run(1, 1, is_word, "a letter, digit or '_'")?;
+    scan.run(1, 1, WORD, "a letter, digit or '_'")?;
     // The rest is [a-zA-Z_\-0-9]* then [a-zA-Z0-9]+: a run of those characters whose last one is
     // a letter or a digit.
     let start = scan.position;
-    scan.run(0, usize::MAX, |c| is_word(c) || c == '-', "a letter, digit, '_' or '-'")?;
+    scan.run(0, usize::MAX, WORD | DASH, "a letter, digit, '_' or '-'")?;
     scan.end("a letter, digit, '_' or '-'")?;
     match value.chars().last() {
         Some(c) if scan.position > start && c.is_ascii_alphanumeric() => Ok(()),
@@ -225,7 +246,7 @@ fn check_role_arn(value: &str) -> Result<(), ConstraintError> {
     scan.literal("arn:", "\"arn:\"")?;
     scan.one_of(&PARTITIONS, "a partition: aws, aws-cn or aws-us-gov")?;
     scan.literal(":iam::", "\":iam::\"")?;
-    scan.run(12, 12, |c| c.is_ascii_digit(), "a 12-digit account id")?;
+    scan.run(12, 12, DIGIT, "a 12-digit account id")?;
     scan.literal(":role/", "\":role/\"")
 }
 
@@ -235,12 +256,11 @@ fn check_twinmaker_arn(value: &str) -> Result<(), ConstraintError> {
     scan.literal("arn:", "\"arn:\"")?;
     scan.one_of(&PARTITIONS, "a partition: aws, aws-cn or aws-us-gov")?;
     scan.literal(":iottwinmaker:", "\":iottwinmaker:\"")?;
-    scan.run(1, usize::MAX, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-', "a region: [a-z0-9-]")?;
+    scan.run(1, usize::MAX, LOWER | DIGIT | DASH, "a region: [a-z0-9-]")?;
     scan.literal(":", "':' after the region")?;
-    scan.run(12, 12, |c| c.is_ascii_digit(), "a 12-digit account id")?;
+    scan.run(12, 12, DIGIT, "a 12-digit account id")?;
     scan.literal(":", "':' after the account id")?;
-    let resource = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.' | ':');
-    scan.run(1, usize::MAX, resource, "a resource character: [/a-zA-Z0-9_\\-.:]")?;
+    scan.run(1, usize::MAX, WORD | DASH | RESOURCE_PUNCTUATION, "a resource character: [/a-zA-Z0-9_\\-.:]")?;
     scan.end("a resource character: [/a-zA-Z0-9_\\-.:]")
 }
 

@@ -1,0 +1,209 @@
+//! Decoding throughput, compared in the same run with two baselines:
+//!
+//! - `serde_json_value`: `serde_json::from_slice::<serde_json::Value>`, what users who poke at
+//!   untyped JSON pay;
+//! - `serde_derive_plain`: a plain `#[derive(Deserialize)]` struct with `String` fields and `f64`
+//!   timestamps, which checks nothing beyond JSON types.
+//!
+//! `twinmaker_syncjob` validates every identifier against the model, normalises timestamps and
+//! tracks field paths for errors; the goal (issue 2) is at least 0.8x the throughput of
+//! `serde_derive_plain` and at least 1.5x that of `serde_json_value`.
+//!
+//! Each payload is measured twice: the three contenders one after the other (criterion's usual
+//! way), then interleaved (see [`interleaved`]), whose ratios hold on a machine shared with other
+//! work. Run with `cargo bench --bench decode`; results and the machine are recorded in
+//! `docs/performance.md`.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use serde::Deserialize;
+use twinmaker_syncjob::decode::Decode;
+use twinmaker_syncjob::model::{ListSyncJobsPage, SyncJobSnapshot};
+
+/// A GetSyncJob response as the service sends it: compact JSON, epoch seconds with milliseconds.
+const GET_SYNC_JOB_ACTIVE: &[u8] = include_bytes!("../tests/fixtures/get_sync_job/wire_fraction.json");
+/// The same shape in `ERROR`, with error details: every field of the model present.
+const GET_SYNC_JOB_ERROR: &[u8] = include_bytes!("../tests/fixtures/get_sync_job/wire_error.json");
+
+/// The baseline without validation: what a quick hand-written client would do.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are read by black_box only")]
+struct PlainSnapshot {
+    arn: String,
+    workspace_id: String,
+    sync_source: String,
+    sync_role: String,
+    status: PlainStatus,
+    creation_date_time: f64,
+    update_date_time: f64,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code, reason = "fields are read by black_box only")]
+struct PlainStatus {
+    state: Option<String>,
+    error: Option<PlainErrorDetails>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code, reason = "fields are read by black_box only")]
+struct PlainErrorDetails {
+    code: Option<String>,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are read by black_box only")]
+struct PlainSummary {
+    arn: Option<String>,
+    workspace_id: Option<String>,
+    sync_source: Option<String>,
+    status: Option<PlainStatus>,
+    creation_date_time: Option<f64>,
+    update_date_time: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code, reason = "fields are read by black_box only")]
+struct PlainPage {
+    sync_job_summaries: Vec<PlainSummary>,
+    next_token: Option<String>,
+}
+
+/// A ListSyncJobs page of 50 summaries (the model's default `maxResults`), in the wire form, with
+/// a mix of states, some with error details.
+fn list_page_50() -> Vec<u8> {
+    let states = ["ACTIVE", "CREATING", "INITIALIZING", "ERROR", "DELETING"];
+    let summaries: Vec<String> = (0..50_u64)
+        .zip(states.iter().cycle())
+        .map(|(i, state)| {
+            let status = if *state == "ERROR" {
+                format!(
+                    r#"{{"state":"ERROR","error":{{"code":"SYNC_PROCESSING_ERROR","message":"Asset model {i} could not be synced; the sync job retries."}}}}"#
+                )
+            } else {
+                format!(r#"{{"state":"{state}"}}"#)
+            };
+            let created = 1_710_408_413_589_u64 + i * 3_600_007;
+            let updated = created + 86_400_123;
+            format!(
+                r#"{{"arn":"arn:aws:iottwinmaker:us-east-1:123456789012:workspace/plant-floor-{i}/sync-job/SITEWISE","workspaceId":"plant-floor-{i}","syncSource":"SITEWISE","status":{status},"creationDateTime":{}.{:03},"updateDateTime":{}.{:03}}}"#,
+                created / 1000,
+                created % 1000,
+                updated / 1000,
+                updated % 1000
+            )
+        })
+        .collect();
+    format!(r#"{{"syncJobSummaries":[{}],"nextToken":"AYADeFtT7d0kQzLx0m3P9b8gEXAMPLEtoken=="}}"#, summaries.join(","))
+        .into_bytes()
+}
+
+/// One contender: its name and a closure that decodes the payload once.
+type Contender<'a> = (&'static str, &'a dyn Fn());
+
+/// Benchmarks the contenders on one payload twice: one after the other, as criterion does by
+/// default (group `<name>`), and interleaved (group `<name>_interleaved`, see [`interleaved`]).
+fn compare(c: &mut Criterion, group_name: &str, payload_len: usize, contenders: &[Contender<'_>; 3]) {
+    let mut group = c.benchmark_group(group_name);
+    group.throughput(Throughput::Bytes(payload_len as u64));
+    for (name, run) in contenders {
+        group.bench_function(*name, |b| b.iter(run));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("{group_name}_interleaved"));
+    group.throughput(Throughput::Bytes(payload_len as u64));
+    for (me, (name, _)) in contenders.iter().enumerate() {
+        group.bench_function(*name, |b| b.iter_custom(|iters| interleaved(iters, me, contenders)));
+    }
+    group.finish();
+}
+
+/// Runs `iters` decodes of contender `me` in blocks, each block followed by blocks of the same
+/// size of the other contenders (in rotating order), and returns the time spent in `me`'s blocks.
+///
+/// On a shared machine the load changes from one second to the next; measured one after the other,
+/// the contenders each see a different load and their ratio means little. Interleaved every few
+/// dozen microseconds, they see the same load, so the ratios hold even when the absolute times do
+/// not. The conditions differ from a tight loop, though: each block starts after the others' code
+/// and allocations, which costs the allocation-heavy contenders more.
+fn interleaved(iters: u64, me: usize, contenders: &[Contender<'_>; 3]) -> Duration {
+    const BLOCK: u64 = 64;
+    let mut mine = Duration::ZERO;
+    let mut done = 0;
+    let mut first = 0;
+    while done < iters {
+        let n = BLOCK.min(iters - done);
+        let order = contenders.iter().enumerate().cycle().skip(first % contenders.len()).take(contenders.len());
+        for (i, (_, run)) in order {
+            let start = Instant::now();
+            for _ in 0..n {
+                run();
+            }
+            if i == me {
+                mine += start.elapsed();
+            }
+        }
+        first += 1;
+        done += n;
+    }
+    mine
+}
+
+fn snapshot_group(c: &mut Criterion, name: &str, payload: &'static [u8]) {
+    // Every contender must accept the payload, or the comparison means nothing.
+    assert!(SyncJobSnapshot::decode(payload).is_ok(), "{name}: twinmaker_syncjob rejects the payload");
+    assert!(serde_json::from_slice::<serde_json::Value>(payload).is_ok());
+    assert!(serde_json::from_slice::<PlainSnapshot>(payload).is_ok());
+    compare(
+        c,
+        name,
+        payload.len(),
+        &[
+            ("twinmaker_syncjob", &|| drop(black_box(SyncJobSnapshot::decode(black_box(payload))))),
+            ("serde_json_value", &|| drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload))))),
+            ("serde_derive_plain", &|| drop(black_box(serde_json::from_slice::<PlainSnapshot>(black_box(payload))))),
+        ],
+    );
+}
+
+fn get_sync_job(c: &mut Criterion) {
+    snapshot_group(c, "get_sync_job_active", GET_SYNC_JOB_ACTIVE);
+    snapshot_group(c, "get_sync_job_error", GET_SYNC_JOB_ERROR);
+}
+
+fn list_sync_jobs(c: &mut Criterion) {
+    let payload = list_page_50();
+    let decoded = ListSyncJobsPage::decode(&payload).map(|page| page.sync_job_summaries.len());
+    assert_eq!(decoded.ok(), Some(50), "twinmaker_syncjob rejects the page");
+    assert!(serde_json::from_slice::<serde_json::Value>(&payload).is_ok());
+    assert!(serde_json::from_slice::<PlainPage>(&payload).is_ok());
+    let payload = payload.as_slice();
+    compare(
+        c,
+        "list_sync_jobs_50",
+        payload.len(),
+        &[
+            ("twinmaker_syncjob", &|| drop(black_box(ListSyncJobsPage::decode(black_box(payload))))),
+            ("serde_json_value", &|| drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload))))),
+            ("serde_derive_plain", &|| drop(black_box(serde_json::from_slice::<PlainPage>(black_box(payload))))),
+        ],
+    );
+}
+
+fn config() -> Criterion {
+    Criterion::default().warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(5))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = get_sync_job, list_sync_jobs
+}
+criterion_main!(benches);
