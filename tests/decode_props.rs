@@ -9,7 +9,7 @@
 //! - One instant, written in every accepted timestamp form, decodes to one value.
 //! - Each identifier validator agrees with the model's regular expression (the `regex` crate is the
 //!   oracle), on near misses of valid values and at the length bounds.
-
+#![cfg(feature = "proptest")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,15 +18,8 @@
     reason = "test code: a failed unwrap or index is a failed test (clippy.toml allows them in #[test] functions; this extends that to the helpers)"
 )]
 
-mod common;
-
 use std::sync::LazyLock;
 
-use common::strategies::{
-    self, EDGE_CHARS, WIRE_EXACT_MICROS, api_error, api_error_document, at_lengths, create_response, delete_response,
-    document, edge_char, error_message_string, near_miss, page, snapshot, summary, sync_job_arn_string,
-    sync_role_arn_string, sync_source_string, timestamp, workspace_id_string,
-};
 use proptest::prelude::*;
 use regex::Regex;
 use time::format_description::FormatItem;
@@ -39,6 +32,11 @@ use twinmaker_syncjob::model::{
     ApiError, ApiErrorKind, ConstraintError, CreateSyncJobResponse, DeleteSyncJobResponse, ErrorMessage,
     ListSyncJobsPage, Open, SyncJobArn, SyncJobSnapshot, SyncJobSummary, SyncRoleArn, SyncSource, Timestamp,
     WorkspaceId,
+};
+use twinmaker_syncjob::testkit::values::{
+    self as strategies, self, EDGE_CHARS, WIRE_EXACT_MICROS, api_error, api_error_document, at_lengths,
+    create_response, delete_response, document, edge_char, error_message_string, near_miss, page, snapshot, summary,
+    sync_job_arn_string, sync_role_arn_string, sync_source_string, timestamp, workspace_id_string,
 };
 
 const FORMS: [Form; 3] = [Form::Wire, Form::Cli, Form::Canonical];

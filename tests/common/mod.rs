@@ -1,12 +1,11 @@
-//! Helpers shared by the integration tests: fixture loading, the `.http` fixture format, and the
-//! proptest strategies.
+//! Helpers shared by the integration tests: fixture loading and the `.http` fixture format. The
+//! proptest strategies are the crate's own kit, `twinmaker_syncjob::testkit` (feature `proptest`).
 
 // Each test crate uses a different subset; the strategies are written as a public API because they
 // are meant to move into the crate's `proptest` feature module.
 #![allow(dead_code, unreachable_pub, reason = "shared by several test crates, each using a subset")]
 
 pub mod http;
-pub mod strategies;
 
 use std::path::{Path, PathBuf};
 
