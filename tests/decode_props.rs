@@ -34,8 +34,8 @@ use twinmaker_syncjob::model::{
     WorkspaceId,
 };
 use twinmaker_syncjob::testkit::values::{
-    self as strategies, self, EDGE_CHARS, WIRE_EXACT_MICROS, api_error, api_error_document, at_lengths,
-    create_response, delete_response, document, edge_char, error_message_string, near_miss, page, snapshot, summary,
+    self as strategies, EDGE_CHARS, WIRE_EXACT_MICROS, api_error, api_error_document, at_lengths, create_response,
+    delete_response, document, edge_char, error_message_string, near_miss, page, snapshot, summary,
     sync_job_arn_string, sync_role_arn_string, sync_source_string, timestamp, workspace_id_string,
 };
 
