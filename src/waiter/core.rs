@@ -996,5 +996,6 @@ mod tests {
         let w = Waiter::new(WaiterConfig::new(Goal::Active, s(30)).unwrap(), crate::waiter::FixedJitter::MAX, t0);
         assert_eq!(w.deadline(), t0 + s(30));
         assert_eq!(w.config().max_wait(), s(30));
+        assert!(!w.is_done());
     }
 }
