@@ -3,7 +3,6 @@
 //! one broken observation, several jobs interleaved, and a demonstration that shrinking gives short
 //! counterexamples. Run with `cargo test --features proptest --test observe_props`.
 #![cfg(feature = "proptest")]
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
