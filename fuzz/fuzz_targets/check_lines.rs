@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
         None => (false, data),
     };
     let capacity = usize::from(data.first().copied().unwrap_or(0) >> 1).max(1);
-    let options = CheckOptions { strict, decode: DecodeOptions::new().max_document_bytes(256), ..CheckOptions::default() };
+    let options =
+        CheckOptions { strict, decode: DecodeOptions::new().max_document_bytes(256), ..CheckOptions::default() };
     let mut checker = Checker::new(options);
     checker.check_reader("fuzz", BufReader::with_capacity(capacity, Cursor::new(rest))).unwrap();
     let report = checker.finish();

@@ -59,7 +59,8 @@ fn build(step: &Step) -> (u8, Owned) {
             ];
             let code = codes.get(usize::from(code) % 6).map(|c| Open::Known(*c)).or_else(|| Open::parse("NEW").ok());
             let snapshot = SyncJobSnapshot {
-                arn: SyncJobArn::parse(&format!("arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w/{}", arn % 2)).unwrap(),
+                arn: SyncJobArn::parse(&format!("arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w/{}", arn % 2))
+                    .unwrap(),
                 workspace_id: workspace(job),
                 sync_source: Open::Known(SyncSource::Sitewise),
                 sync_role: SyncRoleArn::parse(&format!("arn:aws:iam::123456789012:role/r{}", role % 2)).unwrap(),
