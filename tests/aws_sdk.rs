@@ -2,7 +2,6 @@
 //! the official SDK's real serializers and deserializers with `StaticReplayClient`, then through
 //! this crate's conversions and the waiter. No network: test credentials, a fixed region, and the
 //! SDK's own retries disabled so that each recorded exchange answers exactly one call.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
 #![cfg(feature = "aws-sdk")]
 #![allow(
     clippy::unwrap_used,
