@@ -274,3 +274,18 @@ fn simulate_is_deterministic_and_speaks_both_forms() {
     let bad = syncjob(&["simulate", "--faults", "bogus"], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The README's main command prints exactly what the README shows, and exits 1.
+#[test]
+fn the_readme_shows_what_the_main_command_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let shown = readme.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
+    let files =
+        ["docs/examples/healthy.jsonl", "docs/examples/failed-and-recreated.jsonl", "docs/examples/violation.jsonl"];
+    assert!(readme.contains(&format!("-- check {}", files.join(" "))), "the README's command names these files");
+    let mut args = vec!["check"];
+    args.extend(files);
+    let out = syncjob(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
+}
