@@ -15,27 +15,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use twinmaker_syncjob::lifecycle::{Phase, Policy, Position, Stage};
-
-const POSITIONS: [Position; 10] = [
-    Position::Creating,
-    Position::Initializing,
-    Position::Active,
-    Position::Deleting,
-    Position::Error(Phase::Any),
-    Position::Error(Phase::Creating),
-    Position::Error(Phase::Initializing),
-    Position::Error(Phase::Active),
-    Position::Error(Phase::Deleting),
-    Position::Deleted,
-];
+use twinmaker_syncjob::lifecycle::{Policy, Position, Stage};
 
 fn stage_pairs() -> Vec<(Stage, Stage)> {
     Stage::ALL.into_iter().flat_map(|from| Stage::ALL.into_iter().map(move |to| (from, to))).collect()
 }
 
 fn position_pairs() -> Vec<(Position, Position)> {
-    POSITIONS.into_iter().flat_map(|from| POSITIONS.into_iter().map(move |to| (from, to))).collect()
+    Position::ALL.into_iter().flat_map(|from| Position::ALL.into_iter().map(move |to| (from, to))).collect()
 }
 
 fn allows(c: &mut Criterion) {

@@ -9,20 +9,6 @@ use twinmaker_syncjob::lifecycle::{
 };
 use twinmaker_syncjob::model::{ApiError, ApiErrorKind, ErrorCode, Open, SyncJobState, WireEnum};
 
-/// Every position, in the order of the matrices below.
-const POSITIONS: [Position; 10] = [
-    Position::Creating,
-    Position::Initializing,
-    Position::Active,
-    Position::Deleting,
-    Position::Error(Phase::Any),
-    Position::Error(Phase::Creating),
-    Position::Error(Phase::Initializing),
-    Position::Error(Phase::Active),
-    Position::Error(Phase::Deleting),
-    Position::Deleted,
-];
-
 fn letter(c: char) -> Stage {
     match c {
         'C' => Stage::Creating,
@@ -60,8 +46,8 @@ fn check_cell(policy: &Policy, name: &str, from: Position, to: Position, cell: &
 }
 
 fn check_matrix(policy: &Policy, name: &str, rows: [[&str; 10]; 10]) {
-    for (from, row) in POSITIONS.iter().zip(rows) {
-        for (to, cell) in POSITIONS.iter().zip(row) {
+    for (from, row) in Position::ALL.iter().zip(rows) {
+        for (to, cell) in Position::ALL.iter().zip(row) {
             check_cell(policy, name, *from, *to, cell);
         }
     }

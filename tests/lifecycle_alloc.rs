@@ -12,7 +12,7 @@ use std::hint::black_box;
 
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use twinmaker_syncjob::lifecycle::{
-    AnySyncJob, Creating, Phase, Policy, Position, Stage, SyncJob, classify_api_error, classify_error_code,
+    AnySyncJob, Creating, Policy, Position, Stage, SyncJob, classify_api_error, classify_error_code,
     classify_open_error_code,
 };
 use twinmaker_syncjob::model::{
@@ -22,19 +22,6 @@ use twinmaker_syncjob::model::{
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
-
-const POSITIONS: [Position; 10] = [
-    Position::Creating,
-    Position::Initializing,
-    Position::Active,
-    Position::Deleting,
-    Position::Error(Phase::Any),
-    Position::Error(Phase::Creating),
-    Position::Error(Phase::Initializing),
-    Position::Error(Phase::Active),
-    Position::Error(Phase::Deleting),
-    Position::Deleted,
-];
 
 /// The fewest allocations (and reallocations) `body` made over three runs.
 fn fewest_allocations(mut body: impl FnMut()) -> usize {
@@ -81,8 +68,8 @@ fn lifecycle_queries_allocate_nothing() {
 
     let route = fewest_allocations(|| {
         for policy in &policies {
-            for from in POSITIONS {
-                for to in POSITIONS {
+            for from in Position::ALL {
+                for to in Position::ALL {
                     black_box(black_box(policy).route(black_box(from), black_box(to)));
                 }
             }

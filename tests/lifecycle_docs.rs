@@ -14,19 +14,6 @@ use twinmaker_syncjob::lifecycle::{
 };
 use twinmaker_syncjob::model::{ApiError, ApiErrorKind, ErrorCode, Open, WireEnum};
 
-const POSITIONS: [Position; 10] = [
-    Position::Creating,
-    Position::Initializing,
-    Position::Active,
-    Position::Deleting,
-    Position::Error(Phase::Any),
-    Position::Error(Phase::Creating),
-    Position::Error(Phase::Initializing),
-    Position::Error(Phase::Active),
-    Position::Error(Phase::Deleting),
-    Position::Deleted,
-];
-
 fn doc_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs").join("lifecycle.md")
 }
@@ -117,15 +104,15 @@ fn stage_letter(stage: Stage) -> &'static str {
 
 fn routes(policy: &Policy) -> String {
     let mut out = String::from("| from \\ to |");
-    for to in POSITIONS {
+    for to in Position::ALL {
         let _ = write!(out, " {} |", abbreviation(to));
     }
     out.push_str("\n|---|");
-    out.push_str(&"---|".repeat(POSITIONS.len()));
+    out.push_str(&"---|".repeat(Position::ALL.len()));
     out.push('\n');
-    for from in POSITIONS {
+    for from in Position::ALL {
         let _ = write!(out, "| **{}** |", abbreviation(from));
-        for to in POSITIONS {
+        for to in Position::ALL {
             let text = match policy.route(from, to) {
                 Route::Same => "=".to_owned(),
                 Route::Step => "step".to_owned(),

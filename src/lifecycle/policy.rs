@@ -111,6 +111,30 @@ pub enum Position {
 }
 
 impl Position {
+    /// Every position, in lifecycle order: the live states, `ERROR` with an unknown phase, `ERROR`
+    /// by phase, deleted.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::{Policy, Position, Route};
+    ///
+    /// // Every position can follow itself.
+    /// assert!(Position::ALL.iter().all(|p| Policy::DEFAULT.route(*p, *p) == Route::Same));
+    /// ```
+    pub const ALL: [Self; 10] = [
+        Self::Creating,
+        Self::Initializing,
+        Self::Active,
+        Self::Deleting,
+        Self::Error(Phase::Any),
+        Self::Error(Phase::Creating),
+        Self::Error(Phase::Initializing),
+        Self::Error(Phase::Active),
+        Self::Error(Phase::Deleting),
+        Self::Deleted,
+    ];
+
     /// The position of a job in `state` whose error code (if any) is `code`.
     ///
     /// The code's phase matters only in `ERROR`.
@@ -719,22 +743,9 @@ impl fmt::Debug for Policy {
 mod tests {
     use super::*;
 
-    const ALL_POSITIONS: [Position; 10] = [
-        Position::Creating,
-        Position::Initializing,
-        Position::Active,
-        Position::Deleting,
-        Position::Error(Phase::Any),
-        Position::Error(Phase::Creating),
-        Position::Error(Phase::Initializing),
-        Position::Error(Phase::Active),
-        Position::Error(Phase::Deleting),
-        Position::Deleted,
-    ];
-
     #[test]
     fn slots_are_distinct() {
-        let mut slots: Vec<_> = ALL_POSITIONS.iter().map(|p| p.slot()).collect();
+        let mut slots: Vec<_> = Position::ALL.iter().map(|p| p.slot()).collect();
         slots.sort_unstable();
         slots.dedup();
         assert_eq!(slots.len(), SLOTS);
@@ -765,7 +776,7 @@ mod tests {
             Route::Skip(via(&[Stage::Initializing, Stage::Active]))
         );
         assert_eq!(p.route(Position::Error(Phase::Any), Position::Active), Route::Unreachable);
-        for to in ALL_POSITIONS {
+        for to in Position::ALL {
             assert_eq!(
                 p.route(Position::Deleted, to),
                 if to == Position::Deleted { Route::Same } else { Route::Unreachable }
@@ -779,7 +790,7 @@ mod tests {
         let mut queue = VecDeque::from([(from, 0usize)]);
         let mut seen = vec![from];
         while let Some((at, d)) = queue.pop_front() {
-            for next in ALL_POSITIONS.iter().copied().filter(|p| !matches!(p, Position::Error(Phase::Any))) {
+            for next in Position::ALL.iter().copied().filter(|p| !matches!(p, Position::Error(Phase::Any))) {
                 let phase_ok = match next {
                     Position::Error(phase) => phase.stage() == Some(at.stage()),
                     _ => true,
@@ -811,8 +822,8 @@ mod tests {
     #[test]
     fn routes_agree_with_a_breadth_first_search() {
         for policy in [Policy::DEFAULT, Policy::DOCUMENTED, Policy::DEFAULT.with_edge(Stage::Error, Stage::Active)] {
-            for from in ALL_POSITIONS {
-                for to in ALL_POSITIONS {
+            for from in Position::ALL {
+                for to in Position::ALL {
                     let route = policy.route(from, to);
                     if route == Route::Same {
                         continue;
