@@ -13,25 +13,10 @@ use twinmaker_syncjob::check::{CheckOptions, Checker};
 #[path = "support/trace.rs"]
 mod trace;
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct PlainStatus {
-    state: Option<String>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct Plain {
-    arn: String,
-    workspace_id: String,
-    sync_source: String,
-    sync_role: String,
-    status: PlainStatus,
-    creation_date_time: f64,
-    update_date_time: f64,
-}
+#[path = "support/plain.rs"]
+#[allow(dead_code, reason = "the page types serve the decode benchmark")]
+mod plain;
+use plain::PlainSnapshot;
 
 fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
     (0..runs)
@@ -54,7 +39,7 @@ fn main() {
 
     let run_plain = || {
         for line in Cursor::new(&data).lines() {
-            let parsed: Plain = serde_json::from_str(&line.unwrap()).unwrap();
+            let parsed: PlainSnapshot = serde_json::from_str(&line.unwrap()).unwrap();
             black_box(parsed);
         }
     };

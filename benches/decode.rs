@@ -18,7 +18,6 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde::Deserialize;
 use twinmaker_syncjob::decode::Decode;
 use twinmaker_syncjob::model::{ListSyncJobsPage, SyncJobSnapshot};
 
@@ -27,53 +26,9 @@ const GET_SYNC_JOB_ACTIVE: &[u8] = include_bytes!("../tests/fixtures/get_sync_jo
 /// The same shape in `ERROR`, with error details: every field of the model present.
 const GET_SYNC_JOB_ERROR: &[u8] = include_bytes!("../tests/fixtures/get_sync_job/wire_error.json");
 
-/// The baseline without validation: what a quick hand-written client would do.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are read by black_box only")]
-struct PlainSnapshot {
-    arn: String,
-    workspace_id: String,
-    sync_source: String,
-    sync_role: String,
-    status: PlainStatus,
-    creation_date_time: f64,
-    update_date_time: f64,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code, reason = "fields are read by black_box only")]
-struct PlainStatus {
-    state: Option<String>,
-    error: Option<PlainErrorDetails>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code, reason = "fields are read by black_box only")]
-struct PlainErrorDetails {
-    code: Option<String>,
-    message: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are read by black_box only")]
-struct PlainSummary {
-    arn: Option<String>,
-    workspace_id: Option<String>,
-    sync_source: Option<String>,
-    status: Option<PlainStatus>,
-    creation_date_time: Option<f64>,
-    update_date_time: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code, reason = "fields are read by black_box only")]
-struct PlainPage {
-    sync_job_summaries: Vec<PlainSummary>,
-    next_token: Option<String>,
-}
+#[path = "support/plain.rs"]
+mod plain;
+use plain::{PlainPage, PlainSnapshot};
 
 /// A ListSyncJobs page of 50 summaries (the model's default `maxResults`), in the wire form, with
 /// a mix of states, some with error details.
