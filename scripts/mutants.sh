@@ -13,16 +13,22 @@ if ! cargo mutants --version >/dev/null 2>&1; then
 fi
 
 case "$area" in
-  decode) files=("src/decode/*.rs" "src/encode.rs"); tests=(--lib --test decode_bad_input --test decode_fixtures --test decode_props) ;;
-  model) files=("src/model/*.rs"); tests=(--lib --test decode_bad_input --test decode_fixtures --test decode_props) ;;
-  lifecycle) files=("src/lifecycle/*.rs"); tests=(--lib --test lifecycle --test lifecycle_typestate --test observe_rules) ;;
-  observe) files=("src/observe/*.rs"); tests=(--lib --test observe_rules --test observe_props) ;;
-  waiter) files=("src/waiter/*.rs"); tests=(--lib --test waiter --test waiter_sim_props) ;;
+  decode) files=("src/decode/*.rs" "src/encode.rs") ;;
+  model) files=("src/model/*.rs") ;;
+  lifecycle) files=("src/lifecycle/*.rs") ;;
+  observe) files=("src/observe/*.rs") ;;
+  waiter) files=("src/waiter/*.rs") ;;
   *) echo "unknown area $area" >&2; exit 2 ;;
 esac
+# Every area is tested by the same suites: the unit tests and the integration tests of the library
+# layers (a lifecycle mutant caught by an observation test is caught).
+tests=(--lib --test decode_bad_input --test decode_fixtures --test decode_props --test lifecycle
+  --test lifecycle_typestate --test observe_rules --test observe_props --test waiter --test waiter_sim_props)
 
 args=()
 for f in "${files[@]}"; do args+=(--file "$f"); done
 # Doc tests are left out for speed: they compile slowly, and the listed tests cover the same code.
+# nextest runs the test binaries in parallel; the `mutants` profile (no debug info) links faster.
 mkdir -p "mutants.out/$area"
-exec cargo mutants "${args[@]}" --features proptest --output "mutants.out/$area" "$@" -- "${tests[@]}"
+exec cargo mutants "${args[@]}" --features proptest --profile mutants --test-tool nextest \
+  --output "mutants.out/$area" "$@" -- "${tests[@]}"

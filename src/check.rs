@@ -31,10 +31,10 @@ use std::fmt::Write as _;
 use std::io::BufRead;
 use std::rc::Rc;
 
-use crate::decode::{Decode, DecodeErrorKind, DecodeOptions, Document};
+use crate::decode::{DecodeErrorKind, DecodeOptions, Document, LineDocument, SnapshotView, decode_line};
 use crate::lifecycle::{Policy, Position};
-use crate::model::{Open, SyncJobSnapshot, SyncJobSummary};
-use crate::observe::{Change, FleetTracker, JobKey, Observation, Verdict};
+use crate::model::{Open, SyncJobState, SyncJobSummary, WireEnum};
+use crate::observe::{Change, FleetTracker, JobKey, JobRecord, Observation, Seen, Verdict};
 
 /// How to check.
 ///
@@ -540,6 +540,15 @@ fn find_newline(bytes: &[u8]) -> Option<usize> {
     chunks.remainder().iter().position(|b| *b == b'\n').map(|at| offset + at)
 }
 
+/// What a job's report shows, kept compact beside the reports (see `Checker::record`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Shown {
+    /// The fingerprint of the ARN shown (the fleet record's), 0 for none.
+    arn: u64,
+    /// The final state shown, when it is a name known in advance.
+    state: Option<&'static str>,
+}
+
 /// Checks lines, one at a time, and builds the [`Report`].
 ///
 /// # Example
@@ -550,6 +559,8 @@ pub struct Checker {
     options: CheckOptions,
     fleet: FleetTracker,
     jobs: Vec<JobReport>,
+    /// What each report shows, in the order of `jobs`.
+    shown: Vec<Shown>,
     malformed: Vec<Malformed>,
     lines: u64,
     file: File,
@@ -568,7 +579,7 @@ impl Checker {
     #[must_use]
     pub fn new(options: CheckOptions) -> Self {
         let fleet = FleetTracker::new(options.policy.clone());
-        Self { options, fleet, jobs: Vec::new(), malformed: Vec::new(), lines: 0, file: "-".into() }
+        Self { options, fleet, jobs: Vec::new(), shown: Vec::new(), malformed: Vec::new(), lines: 0, file: "-".into() }
     }
 
     /// Checks every line of one input, in order (blank lines are counted and skipped).
@@ -651,8 +662,11 @@ impl Checker {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return;
         }
-        let document = match Document::decode_with(bytes, &self.options.decode) {
-            Ok(document) => document,
+        let decoded = decode_line(bytes, &self.options.decode);
+        let document = match decoded {
+            // By reference: the view is a few hundred bytes, and moving it shows in the benchmark.
+            Ok(LineDocument::Snapshot(ref snapshot)) => return self.snapshot(file, line, snapshot),
+            Ok(LineDocument::Other(document)) => document,
             Err(err) => {
                 let column = match err.kind() {
                     DecodeErrorKind::TooLarge { .. } | DecodeErrorKind::UnrecognisedDocument => None,
@@ -667,7 +681,13 @@ impl Checker {
             }
         };
         match document {
-            Document::SyncJob(snapshot) => self.snapshot(file, line, &snapshot),
+            // `decode_line` reads GetSyncJob responses as views (above); this is the same judgement.
+            Document::SyncJob(snapshot) => {
+                let job = (snapshot.workspace_id.as_str(), snapshot.sync_source.as_str());
+                let state = snapshot.status.state.as_ref();
+                let seen = Observation::Snapshot(&snapshot).into();
+                self.sighted(file, line, job, seen, Some(snapshot.arn.as_str()), state);
+            }
             Document::Summary(summary) => self.summary(file, line, &summary),
             Document::Page(page) => {
                 for summary in &page.sync_job_summaries {
@@ -694,7 +714,7 @@ impl Checker {
                     }
                 };
                 if let Some(key) = key {
-                    let (verdict, at) = self.fleet.observe_job_at(key, Observation::Error(&doc.error));
+                    let (verdict, at) = self.fleet.observe_job_at(key, Seen::Error(&doc.error));
                     if let Some(at) = at {
                         self.record(at, file, line, &verdict, None, None);
                     }
@@ -707,51 +727,84 @@ impl Checker {
         }
     }
 
-    fn snapshot(&mut self, file: &File, line: u64, snapshot: &SyncJobSnapshot) {
-        let key = JobKey::of_snapshot(snapshot);
-        let (verdict, at) = self.fleet.observe_job_at(key, Observation::Snapshot(snapshot));
-        let at = self.job(at, snapshot.workspace_id.as_str(), snapshot.sync_source.as_str());
-        let state = snapshot.status.state.as_ref().map(Open::as_str);
-        self.record(at, file, line, &verdict, Some(snapshot.arn.as_str()), state);
+    fn snapshot(&mut self, file: &File, line: u64, snapshot: &SnapshotView<'_>) {
+        let job = (snapshot.workspace_id.as_str(), snapshot.sync_source.as_str());
+        let state = snapshot.status.state.as_ref();
+        self.sighted(file, line, job, Seen::from(snapshot), Some(snapshot.arn.as_str()), state);
     }
 
     fn summary(&mut self, file: &File, line: u64, summary: &SyncJobSummary) {
-        let Some(key) = JobKey::of_summary(summary) else {
+        let (Some(workspace), Some(source)) = (&summary.workspace_id, &summary.sync_source) else {
             let message = "a ListSyncJobs summary without workspaceId and syncSource cannot be placed";
             self.malformed(file, Some(line), None, message.to_owned());
             return;
         };
-        let (workspace, source) = match (&summary.workspace_id, &summary.sync_source) {
-            (Some(workspace), Some(source)) => (workspace.as_str(), source.as_str()),
-            _ => return,
-        };
-        let (verdict, at) = self.fleet.observe_job_at(key, Observation::Summary(summary));
-        let at = self.job(at, workspace, source);
-        let state = summary.status.as_ref().and_then(|status| status.state.as_ref()).map(Open::as_str);
-        self.record(at, file, line, &verdict, summary.arn.as_ref().map(|arn| arn.as_str()), state);
+        let state = summary.status.as_ref().and_then(|status| status.state.as_ref());
+        let arn = summary.arn.as_ref().map(|arn| arn.as_str());
+        let seen = Observation::Summary(summary).into();
+        self.sighted(file, line, (workspace.as_str(), source.as_str()), seen, arn, state);
     }
 
-    /// The report of the job at `at` in the fleet's order, created when the job is new.
-    fn job(&mut self, at: Option<usize>, workspace: &str, source: &str) -> usize {
-        let at = at.unwrap_or(self.jobs.len());
+    /// Judges what was seen of the job `(workspace, source)` and takes it into the job's report,
+    /// which is created when the job is new.
+    fn sighted(
+        &mut self,
+        file: &File,
+        line: u64,
+        (workspace, source): (&str, &str),
+        seen: Seen<'_>,
+        arn: Option<&str>,
+        state: Option<&Open<SyncJobState>>,
+    ) {
+        // Not destructured: moving the verdict out of the pair would copy it.
+        let judged = self.fleet.observe_job_at(JobKey::new(workspace, source), seen);
+        let at = judged.1.unwrap_or(self.jobs.len());
         if at == self.jobs.len() {
             self.jobs.push(JobReport::new(workspace.to_owned(), source.to_owned()));
+            self.shown.push(Shown::default());
         }
-        at
+        self.record(at, file, line, &judged.0, arn, state);
     }
 
     /// Takes a verdict into the job's report.
-    fn record(&mut self, at: usize, file: &File, line: u64, verdict: &Verdict, arn: Option<&str>, state: Option<&str>) {
-        let strict = self.options.strict;
-        let Some(job) = self.jobs.get_mut(at) else { return };
-        job.observations = job.observations.saturating_add(1);
-        // The state's name; allocated only when an entry records it or it changes.
-        let to: &str = match (verdict.to, state) {
-            (Some(Position::Deleted), _) => "DELETED",
-            (_, Some(raw)) => raw,
-            (Some(position), None) => position.stage().as_str(),
-            (None, None) => "UNKNOWN",
+    ///
+    /// Most lines of a long trace change nothing a report shows (a stutter of an unchanged job);
+    /// those are decided from [`Shown`] alone, without reading the report, whose strings are
+    /// scattered in memory and miss the cache once the jobs are many.
+    fn record(
+        &mut self,
+        at: usize,
+        file: &File,
+        line: u64,
+        verdict: &Verdict,
+        arn: Option<&str>,
+        state: Option<&Open<SyncJobState>>,
+    ) {
+        let (Some(job), Some(shown)) = (self.jobs.get_mut(at), self.shown.get_mut(at)) else { return };
+        // The state's name: a name known in advance, or a value as received.
+        let to: Result<&'static str, &str> = match (verdict.to, state) {
+            (Some(Position::Deleted), _) => Ok("DELETED"),
+            (_, Some(Open::Known(state))) => Ok(state.as_str()),
+            (_, Some(unknown)) => Err(unknown.as_str()),
+            (Some(position), None) => Ok(position.stage().as_str()),
+            (None, None) => Ok("UNKNOWN"),
         };
+        let evidence = verdict.change != Change::NoEvidence;
+        // The fleet keeps the fingerprint of the last ARN seen; its identity rule relies on the same.
+        let arn_fingerprint = match arn {
+            Some(_) => self.fleet.record_at(at).map_or(0, JobRecord::arn_fingerprint),
+            None => shown.arn,
+        };
+        let quiet = !verdict.change.is_transition()
+            && verdict.violations.is_empty()
+            && verdict.warnings.is_empty()
+            && (!evidence || to.is_ok_and(|name| shown.state == Some(name)))
+            && arn_fingerprint == shown.arn;
+        if quiet {
+            return;
+        }
+        let known = to.ok();
+        let to = to.unwrap_or_else(|raw| raw);
         if verdict.change.is_transition() {
             job.transitions.push(TransitionEntry {
                 file: Rc::clone(file),
@@ -781,17 +834,22 @@ impl Checker {
                 to: None,
                 message: warning.to_string(),
             };
-            if strict { job.violations.push(entry) } else { job.warnings.push(entry) }
+            if self.options.strict { job.violations.push(entry) } else { job.warnings.push(entry) }
         }
-        if verdict.change != Change::NoEvidence && job.final_state != to {
+        if evidence && job.final_state != to {
             job.final_state.clear();
             job.final_state.push_str(to);
+        }
+        if evidence {
+            // Only names known in advance are remembered: a value as received is compared in full.
+            shown.state = known;
         }
         if let Some(arn) = arn
             && job.arn.as_deref() != Some(arn)
         {
             job.arn = Some(arn.to_owned());
         }
+        shown.arn = arn_fingerprint;
     }
 
     fn malformed(&mut self, file: &File, line: Option<u64>, column: Option<u64>, message: String) {
@@ -814,6 +872,8 @@ impl Checker {
             let key = JobKey::new(&job.workspace_id, &job.sync_source);
             if let Some(record) = self.fleet.get(key) {
                 job.incarnations = record.incarnations();
+                // Every observation of a job with a report went to its fleet record.
+                job.observations = record.observations();
             }
         }
         let summary = Summary {

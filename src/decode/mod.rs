@@ -28,9 +28,10 @@
 mod error;
 mod visit;
 
+use crate::model::ids::Checked;
 use crate::model::{
-    ApiError, ApiErrorKind, CreateSyncJobResponse, DeleteSyncJobResponse, ListSyncJobsPage, Open, SyncJobSnapshot,
-    SyncJobSummary, SyncSource, WorkspaceId,
+    ApiError, ApiErrorKind, CreateSyncJobResponse, DeleteSyncJobResponse, ListSyncJobsPage, Open, SyncJobArn,
+    SyncJobSnapshot, SyncJobStatus, SyncJobSummary, SyncRoleArn, SyncSource, Timestamp, WorkspaceId,
 };
 
 pub use error::{DecodeError, DecodeErrorKind};
@@ -246,6 +247,49 @@ pub struct ApiErrorDocument {
     pub sync_source: Option<Open<SyncSource>>,
 }
 
+/// A GetSyncJob response whose identifiers are checked but still borrowed from the input (or
+/// owned when they had escapes): what [`SyncJobSnapshot`] is before its strings are allocated.
+#[derive(Debug)]
+pub(crate) struct SnapshotView<'a> {
+    pub(crate) arn: Checked<'a, SyncJobArn>,
+    pub(crate) workspace_id: Checked<'a, WorkspaceId>,
+    pub(crate) sync_source: Open<SyncSource>,
+    pub(crate) sync_role: Checked<'a, SyncRoleArn>,
+    pub(crate) status: SyncJobStatus,
+    pub(crate) creation_date_time: Timestamp,
+    pub(crate) update_date_time: Timestamp,
+}
+
+impl SnapshotView<'_> {
+    /// The snapshot, its identifiers allocated.
+    pub(crate) fn into_owned(self) -> SyncJobSnapshot {
+        SyncJobSnapshot {
+            arn: self.arn.into_owned(),
+            workspace_id: self.workspace_id.into_owned(),
+            sync_source: self.sync_source,
+            sync_role: self.sync_role.into_owned(),
+            status: self.status,
+            creation_date_time: self.creation_date_time,
+            update_date_time: self.update_date_time,
+        }
+    }
+}
+
+/// One line of a trace, as `check` reads it: [`Document`], except that a GetSyncJob response (the
+/// common line) stays a [`SnapshotView`], which allocates nothing for its identifiers.
+#[derive(Debug)]
+pub(crate) enum LineDocument<'a> {
+    /// A GetSyncJob response.
+    Snapshot(SnapshotView<'a>),
+    /// Any other document.
+    Other(Document),
+}
+
+/// Decodes one line of a trace; accepts and refuses exactly what [`Document::decode_with`] does.
+pub(crate) fn decode_line<'i>(input: &'i [u8], options: &DecodeOptions) -> Result<LineDocument<'i>, DecodeError> {
+    visit::decode::<LineDocument<'i>>(input, options)
+}
+
 macro_rules! decode_shape {
     ($($ty:ty),*) => {$(
         impl sealed::Sealed for $ty {}
@@ -354,4 +398,96 @@ pub fn decode_http_error(status: Option<u16>, error_type: Option<&str>, body: &[
 /// ```
 pub fn decode_api_error(body: &[u8]) -> Result<ApiError, DecodeError> {
     ApiError::decode(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `check` reads a line as, made comparable with [`Document`].
+    fn line_as_document(input: &[u8], options: &DecodeOptions) -> Result<Document, DecodeError> {
+        match decode_line(input, options)? {
+            LineDocument::Snapshot(view) => Ok(Document::SyncJob(view.into_owned())),
+            LineDocument::Other(Document::SyncJob(_)) => panic!("a GetSyncJob response must be read as a view"),
+            LineDocument::Other(document) => Ok(document),
+        }
+    }
+
+    const SNAPSHOT: &str = r#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w1/sync-job/SITEWISE",
+        "workspaceId": "w1", "syncSource": "SITEWISE", "syncRole": "arn:aws:iam::123456789012:role/r",
+        "status": {"state": "ACTIVE"}, "creationDateTime": 1672531200, "updateDateTime": 1672531300}"#;
+
+    #[test]
+    fn escaped_identifiers_are_read_like_plain_ones() {
+        let options = DecodeOptions::new();
+        let plain = Document::decode(SNAPSHOT.as_bytes()).unwrap();
+        // `\/` is how some encoders write a slash; `\u0077` is `w`.
+        let escaped = SNAPSHOT.replace("workspace/w1", r"workspace\/w1").replace(r#""w1""#, r#""\u00771""#);
+        let escaped = escaped.replace("role/r", r"role\/r");
+        assert_ne!(escaped, SNAPSHOT);
+        assert_eq!(line_as_document(escaped.as_bytes(), &options).unwrap(), plain);
+        assert_eq!(Document::decode(escaped.as_bytes()).unwrap(), plain);
+        let LineDocument::Snapshot(view) = decode_line(escaped.as_bytes(), &options).unwrap() else { panic!() };
+        assert_eq!(view.workspace_id.as_str(), "w1");
+        assert_eq!(view.sync_role.as_str(), "arn:aws:iam::123456789012:role/r");
+    }
+
+    #[test]
+    fn escaped_identifiers_are_checked_like_plain_ones() {
+        let options = DecodeOptions::new();
+        // `\u002d` is `-`, which may not start a workspace id.
+        let bad = SNAPSHOT.replace(r#""w1""#, r#""\u002dw1""#);
+        let err = line_as_document(bad.as_bytes(), &options).unwrap_err();
+        assert_eq!(err, Document::decode(bad.as_bytes()).unwrap_err());
+        assert_eq!(err.path(), "workspaceId");
+        assert!(matches!(err.kind(), DecodeErrorKind::Constraint(_)));
+    }
+
+    #[test]
+    fn other_documents_are_read_whole() {
+        let options = DecodeOptions::new();
+        for input in [
+            r#"{"__type": "ResourceNotFoundException", "message": "gone", "workspaceId": "w1", "syncSource": "SITEWISE"}"#,
+            r#"{"syncJobSummaries": [{"workspaceId": "w1", "syncSource": "SITEWISE"}]}"#,
+            r#"{"workspaceId": "w1", "syncSource": "SITEWISE", "status": {"state": "ACTIVE"}}"#,
+            r#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w1/sync-job/SITEWISE", "creationDateTime": 1, "state": "CREATING"}"#,
+            r#"{"state": "DELETING"}"#,
+        ] {
+            let LineDocument::Other(document) = decode_line(input.as_bytes(), &options).unwrap() else {
+                panic!("{input} read as a snapshot");
+            };
+            assert_eq!(document, Document::decode(input.as_bytes()).unwrap(), "{input}");
+        }
+    }
+
+    #[cfg(feature = "proptest")]
+    mod props {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::testkit::payloads::{malformed, payload};
+        use crate::testkit::values;
+
+        proptest! {
+            #[test]
+            fn lines_decode_like_documents(job in payload(values::snapshot())) {
+                let options = DecodeOptions::new();
+                let line = line_as_document(job.text.as_bytes(), &options);
+                prop_assert_eq!(line, Document::decode_with(job.text.as_bytes(), &options));
+            }
+
+            #[test]
+            fn lines_of_any_shape_decode_like_documents(document in values::document()) {
+                let text = crate::encode::Encode::encode(&document, crate::encode::Form::Wire);
+                let options = DecodeOptions::new();
+                prop_assert_eq!(line_as_document(text.as_bytes(), &options), Document::decode_with(text.as_bytes(), &options));
+            }
+
+            #[test]
+            fn malformed_lines_fail_like_documents(bad in malformed()) {
+                let line = line_as_document(&bad.input, &bad.options);
+                prop_assert_eq!(line, Document::decode_with(&bad.input, &bad.options));
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! The one-pass decoder: serde visitors that validate as they read and track the field path.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{ApiErrorDocument, DecodeError, DecodeErrorKind, DecodeOptions, Document};
+use super::{ApiErrorDocument, DecodeError, DecodeErrorKind, DecodeOptions, Document, LineDocument, SnapshotView};
+use crate::model::ids::{Checked, Identifier};
 use crate::model::{
     ApiError, ApiErrorKind, CreateSyncJobResponse, DeleteSyncJobResponse, ErrorCode, ErrorDetails, ErrorMessage,
     ListSyncJobsPage, Open, SyncJobArn, SyncJobSnapshot, SyncJobState, SyncJobStatus, SyncJobSummary, SyncRoleArn,
@@ -81,7 +83,7 @@ impl Ctx {
 }
 
 /// Decodes one document into `T`, a payload shape or [`Document`].
-pub(super) fn decode<T: Target>(input: &[u8], options: &DecodeOptions) -> Result<T, DecodeError> {
+pub(super) fn decode<'i, T: Target<'i>>(input: &'i [u8], options: &DecodeOptions) -> Result<T, DecodeError> {
     let (mut ctx, text) = start(input, options)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = ObjectSeed::<T>::new(&mut ctx).deserialize(&mut de).map_err(|err| finish(&mut ctx, &err, input))?;
@@ -168,18 +170,6 @@ fn parse_with<T>(
     move |raw| parse(raw).map_err(DecodeErrorKind::Constraint)
 }
 
-fn parse_arn(raw: &str, _: &mut Ctx) -> Result<SyncJobArn, DecodeErrorKind> {
-    parse_with(SyncJobArn::parse)(raw)
-}
-
-fn parse_workspace(raw: &str, _: &mut Ctx) -> Result<WorkspaceId, DecodeErrorKind> {
-    parse_with(WorkspaceId::parse)(raw)
-}
-
-fn parse_role(raw: &str, _: &mut Ctx) -> Result<SyncRoleArn, DecodeErrorKind> {
-    parse_with(SyncRoleArn::parse)(raw)
-}
-
 fn parse_message(raw: &str, _: &mut Ctx) -> Result<ErrorMessage, DecodeErrorKind> {
     parse_with(ErrorMessage::parse)(raw)
 }
@@ -219,6 +209,54 @@ impl<'de, T> Visitor<'de> for Text<'_, T> {
             Ok(parsed) => Ok(Some(parsed)),
             Err(kind) => Err(self.ctx.fail(kind)),
         }
+    }
+}
+
+/// An identifier string (or `null`, read as absent), checked and kept borrowed from the input
+/// when it has no escapes.
+struct IdSeed<'c, T> {
+    ctx: &'c mut Ctx,
+    expecting: &'static str,
+    kind: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<'c, T> IdSeed<'c, T> {
+    fn new(ctx: &'c mut Ctx, expecting: &'static str) -> Self {
+        Self { ctx, expecting, kind: std::marker::PhantomData }
+    }
+}
+
+impl<'c, T: Identifier> IdSeed<'c, T> {
+    fn check<'de, E: de::Error>(self, value: Cow<'de, str>) -> Result<Option<Checked<'de, T>>, E> {
+        Checked::new(value).map(Some).map_err(|err| self.ctx.fail(DecodeErrorKind::Constraint(err)))
+    }
+}
+
+impl<'de, T: Identifier> DeserializeSeed<'de> for IdSeed<'_, T> {
+    type Value = Option<Checked<'de, T>>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Identifier> Visitor<'de> for IdSeed<'_, T> {
+    type Value = Option<Checked<'de, T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        self.check(Cow::Borrowed(value))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        self.check(Cow::Owned(value.to_owned()))
     }
 }
 
@@ -482,11 +520,11 @@ fn text<'de, A: MapAccess<'de>, T>(
 
 /// Every field any top-level shape has, as read so far.
 #[derive(Default)]
-pub(super) struct Fields {
-    arn: Option<SyncJobArn>,
-    workspace_id: Option<WorkspaceId>,
+pub(super) struct Fields<'de> {
+    arn: Option<Checked<'de, SyncJobArn>>,
+    workspace_id: Option<Checked<'de, WorkspaceId>>,
     sync_source: Option<Open<SyncSource>>,
-    sync_role: Option<SyncRoleArn>,
+    sync_role: Option<Checked<'de, SyncRoleArn>>,
     status: Option<SyncJobStatus>,
     creation: Option<Timestamp>,
     update: Option<Timestamp>,
@@ -559,7 +597,7 @@ impl Shape {
 
 /// What a top-level object (or a summary inside a page) decodes into: one payload shape, or a
 /// [`Document`] that detects its shape from the keys present.
-pub(super) trait Target: Sized {
+pub(super) trait Target<'de>: Sized {
     /// The keys read (others are skipped), and the shape's name in type errors.
     const SHAPE: Shape;
 
@@ -567,7 +605,7 @@ pub(super) trait Target: Sized {
     ///
     /// The fields are borrowed rather than moved: they are a few hundred bytes, and the copy shows
     /// in the benchmark.
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E>;
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E>;
 }
 
 /// Reads one object into a [`Target`].
@@ -582,7 +620,7 @@ impl<'c, T> ObjectSeed<'c, T> {
     }
 }
 
-impl<'de, T: Target> DeserializeSeed<'de> for ObjectSeed<'_, T> {
+impl<'de, T: Target<'de>> DeserializeSeed<'de> for ObjectSeed<'_, T> {
     type Value = T;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
@@ -590,7 +628,7 @@ impl<'de, T: Target> DeserializeSeed<'de> for ObjectSeed<'_, T> {
     }
 }
 
-impl<'de, T: Target> Visitor<'de> for ObjectSeed<'_, T> {
+impl<'de, T: Target<'de>> Visitor<'de> for ObjectSeed<'_, T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -612,10 +650,10 @@ impl<'de, T: Target> Visitor<'de> for ObjectSeed<'_, T> {
         while let Some(key) = next_key(&mut map, ctx, &mut f.present, wanted)? {
             let nulls = &mut f.nulls;
             match key {
-                Key::Arn => f.arn = field(ctx, key, |c| text(&mut map, c, "an ARN string", parse_arn), nulls)?,
+                Key::Arn => f.arn = field(ctx, key, |c| map.next_value_seed(IdSeed::new(c, "an ARN string")), nulls)?,
                 Key::WorkspaceId => {
                     f.workspace_id =
-                        field(ctx, key, |c| text(&mut map, c, "a workspace id string", parse_workspace), nulls)?;
+                        field(ctx, key, |c| map.next_value_seed(IdSeed::new(c, "a workspace id string")), nulls)?;
                 }
                 Key::SyncSource => {
                     f.sync_source = field(
@@ -626,7 +664,7 @@ impl<'de, T: Target> Visitor<'de> for ObjectSeed<'_, T> {
                     )?;
                 }
                 Key::SyncRole => {
-                    f.sync_role = field(ctx, key, |c| text(&mut map, c, "a role ARN string", parse_role), nulls)?;
+                    f.sync_role = field(ctx, key, |c| map.next_value_seed(IdSeed::new(c, "a role ARN string")), nulls)?;
                 }
                 Key::Status => f.status = field(ctx, key, |c| map.next_value_seed(StatusSeed { ctx: c }), nulls)?,
                 Key::CreationDateTime => {
@@ -685,10 +723,12 @@ fn absent(key: Key, nulls: u32) -> DecodeErrorKind {
     }
 }
 
-impl Target for SyncJobSnapshot {
+impl<'de> Target<'de> for SnapshotView<'de> {
     const SHAPE: Shape = Shape::Snapshot;
 
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E> {
+    // Inlined so that callers build the view in place rather than copying it.
+    #[inline(always)]
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
         let nulls = f.nulls;
         Ok(Self {
             arn: required(f.arn.take(), Key::Arn, nulls, ctx)?,
@@ -702,13 +742,21 @@ impl Target for SyncJobSnapshot {
     }
 }
 
-impl Target for SyncJobSummary {
+impl<'de> Target<'de> for SyncJobSnapshot {
+    const SHAPE: Shape = Shape::Snapshot;
+
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
+        SnapshotView::build(f, ctx).map(SnapshotView::into_owned)
+    }
+}
+
+impl<'de> Target<'de> for SyncJobSummary {
     const SHAPE: Shape = Shape::Summary;
 
-    fn build<E: de::Error>(f: &mut Fields, _: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, _: &mut Ctx) -> Result<Self, E> {
         Ok(Self {
-            arn: f.arn.take(),
-            workspace_id: f.workspace_id.take(),
+            arn: f.arn.take().map(Checked::into_owned),
+            workspace_id: f.workspace_id.take().map(Checked::into_owned),
             sync_source: f.sync_source.take(),
             status: f.status.take(),
             creation_date_time: f.creation.take(),
@@ -717,47 +765,47 @@ impl Target for SyncJobSummary {
     }
 }
 
-impl Target for ListSyncJobsPage {
+impl<'de> Target<'de> for ListSyncJobsPage {
     const SHAPE: Shape = Shape::Page;
 
-    fn build<E: de::Error>(f: &mut Fields, _: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, _: &mut Ctx) -> Result<Self, E> {
         Ok(Self { sync_job_summaries: f.summaries.take().unwrap_or_default(), next_token: f.next_token.take() })
     }
 }
 
-impl Target for CreateSyncJobResponse {
+impl<'de> Target<'de> for CreateSyncJobResponse {
     const SHAPE: Shape = Shape::Create;
 
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
         let nulls = f.nulls;
         Ok(Self {
-            arn: required(f.arn.take(), Key::Arn, nulls, ctx)?,
+            arn: required(f.arn.take(), Key::Arn, nulls, ctx)?.into_owned(),
             creation_date_time: required(f.creation.take(), Key::CreationDateTime, nulls, ctx)?,
             state: required(f.state.take(), Key::State, nulls, ctx)?,
         })
     }
 }
 
-impl Target for DeleteSyncJobResponse {
+impl<'de> Target<'de> for DeleteSyncJobResponse {
     const SHAPE: Shape = Shape::Delete;
 
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
         Ok(Self { state: required(f.state.take(), Key::State, f.nulls, ctx)? })
     }
 }
 
-impl Target for ApiErrorDocument {
+impl<'de> Target<'de> for ApiErrorDocument {
     const SHAPE: Shape = Shape::ApiError;
 
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
         build_api_error(f, ctx)
     }
 }
 
-impl Target for Document {
+impl<'de> Target<'de> for Document {
     const SHAPE: Shape = Shape::Any;
 
-    fn build<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<Self, E> {
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
         match Shape::detect(f.present) {
             Some(Shape::Snapshot) => SyncJobSnapshot::build(f, ctx).map(Self::SyncJob),
             Some(Shape::Summary) => SyncJobSummary::build(f, ctx).map(Self::Summary),
@@ -771,7 +819,19 @@ impl Target for Document {
     }
 }
 
-fn build_api_error<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<ApiErrorDocument, E> {
+impl<'de> Target<'de> for LineDocument<'de> {
+    const SHAPE: Shape = Shape::Any;
+
+    fn build<E: de::Error>(f: &mut Fields<'de>, ctx: &mut Ctx) -> Result<Self, E> {
+        if Shape::detect(f.present) == Some(Shape::Snapshot) {
+            SnapshotView::build(f, ctx).map(Self::Snapshot)
+        } else {
+            Document::build(f, ctx).map(Self::Other)
+        }
+    }
+}
+
+fn build_api_error<E: de::Error>(f: &mut Fields<'_>, ctx: &mut Ctx) -> Result<ApiErrorDocument, E> {
     // `in_boto`: the name came from boto3's `Error.Code` rather than `__type` (for error paths).
     let (name, message, in_boto) = match (f.error_type.take(), f.boto_error.take()) {
         (Some(name), _) => (name, f.message.take(), false),
@@ -808,7 +868,7 @@ fn build_api_error<E: de::Error>(f: &mut Fields, ctx: &mut Ctx) -> Result<ApiErr
     let http_status = f.http_status.or_else(|| kind.known().map(ApiErrorKind::http_status));
     Ok(ApiErrorDocument {
         error: ApiError { kind, message: message.unwrap_or_default(), http_status },
-        workspace_id: f.workspace_id.take(),
+        workspace_id: f.workspace_id.take().map(Checked::into_owned),
         sync_source: f.sync_source.take(),
     })
 }

@@ -3,7 +3,7 @@
 use std::hash::{Hash, Hasher};
 
 use super::fingerprint::fingerprint128;
-use super::tracker::{JobRecord, Observation, judge};
+use super::tracker::{JobRecord, Observation, Seen, judge};
 use super::verdict::Verdict;
 use crate::lifecycle::Policy;
 use crate::model::{ListSyncJobsPage, SyncJobSnapshot, SyncJobSummary};
@@ -382,13 +382,13 @@ impl FleetTracker {
     /// ```
     #[inline]
     pub fn observe_job(&mut self, key: JobKey, observation: Observation<'_>) -> Verdict {
-        self.observe_job_at(key, observation).0
+        self.observe_job_at(key, observation.into()).0
     }
 
     /// [`FleetTracker::observe_job`], also telling the job's position in [`FleetTracker::jobs`]
     /// (`None` when the job is not tracked: an API error about a job never seen).
     #[inline]
-    pub(crate) fn observe_job_at(&mut self, key: JobKey, observation: Observation<'_>) -> (Verdict, Option<usize>) {
+    pub(crate) fn observe_job_at(&mut self, key: JobKey, seen: Seen<'_>) -> (Verdict, Option<usize>) {
         let index = self.state.observed;
         self.state.observed = index.saturating_add(1);
         // One call of `judge`, on the job's record or on a fresh one (kept if the job was seen), so
@@ -401,7 +401,7 @@ impl FleetTracker {
             Some((_, record)) => record,
             None => &mut fresh,
         };
-        let verdict = judge(record, &self.policy, observation, index);
+        let verdict = judge(record, &self.policy, seen, index);
         if is_new && fresh.has_been_seen() {
             self.state.jobs.push((key, fresh));
             self.index.push(&self.state.jobs);
@@ -442,6 +442,11 @@ impl FleetTracker {
     #[must_use]
     pub fn get(&self, key: JobKey) -> Option<&JobRecord> {
         self.index.find(key, &self.state.jobs).and_then(|at| self.state.jobs.get(at)).map(|(_, record)| record)
+    }
+
+    /// The record of the job at `at` in [`FleetTracker::jobs`]' order.
+    pub(crate) fn record_at(&self, at: usize) -> Option<&JobRecord> {
+        self.state.jobs.get(at).map(|(_, record)| record)
     }
 
     /// Every job, in order of first appearance.

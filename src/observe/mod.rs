@@ -39,6 +39,7 @@ mod tracker;
 mod verdict;
 
 pub use fleet::{FleetError, FleetState, FleetTracker, JobKey};
+pub(crate) use tracker::Seen;
 pub use tracker::{JobRecord, JobTracker, Observation};
 pub use verdict::{Change, Findings, IdentityField, Verdict, Violation, Warning};
 

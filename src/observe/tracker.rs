@@ -2,6 +2,7 @@
 
 use super::fingerprint::identity_fingerprint;
 use super::verdict::{Change, IdentityField, Verdict, Violation, Warning};
+use crate::decode::SnapshotView;
 use crate::lifecycle::{Policy, Position, Route, Stage};
 use crate::model::{
     ApiError, ApiErrorKind, ErrorDetails, Open, SyncJobSnapshot, SyncJobState, SyncJobSummary, Timestamp,
@@ -189,6 +190,11 @@ impl JobRecord {
     pub fn incarnations(&self) -> u32 {
         self.incarnations
     }
+
+    /// The fingerprint of the last ARN seen, 0 for none.
+    pub(crate) fn arn_fingerprint(&self) -> u64 {
+        self.arn
+    }
 }
 
 fn time_of(micros: i64) -> Option<Timestamp> {
@@ -199,8 +205,40 @@ fn micros_of(time: Option<Timestamp>) -> i64 {
     time.map_or(NO_TIME, Timestamp::unix_micros)
 }
 
+/// What the rules judge: an API error, or the parts of a snapshot or summary they look at.
+pub(crate) enum Seen<'a> {
+    Error(&'a ApiError),
+    Sighting(Sighting<'a>),
+}
+
+impl<'a> From<Observation<'a>> for Seen<'a> {
+    #[inline]
+    fn from(observation: Observation<'a>) -> Self {
+        match observation {
+            Observation::Error(error) => Self::Error(error),
+            Observation::Snapshot(snapshot) => Self::Sighting(Sighting::of_snapshot(snapshot)),
+            Observation::Summary(summary) => Self::Sighting(Sighting::of_summary(summary)),
+        }
+    }
+}
+
+impl<'a> From<&'a SnapshotView<'_>> for Seen<'a> {
+    /// A GetSyncJob response judged from borrowed identifiers, as `check` reads it.
+    #[inline]
+    fn from(view: &'a SnapshotView<'_>) -> Self {
+        Self::Sighting(Sighting {
+            state: view.status.state.as_ref(),
+            error: view.status.error.as_ref(),
+            creation: Some(view.creation_date_time),
+            update: Some(view.update_date_time),
+            arn: Some(view.arn.as_str()),
+            role: Some(view.sync_role.as_str()),
+        })
+    }
+}
+
 /// The parts of a snapshot or summary the rules look at.
-struct Sighting<'a> {
+pub(crate) struct Sighting<'a> {
     state: Option<&'a Open<SyncJobState>>,
     error: Option<&'a ErrorDetails>,
     creation: Option<Timestamp>,
@@ -247,7 +285,7 @@ enum Incarnation {
 // Inlined into the trackers' `observe`: the verdict is then built where the caller receives it
 // instead of being copied out (a measurable share of the cost of a stutter).
 #[inline(always)]
-pub(crate) fn judge(record: &mut JobRecord, policy: &Policy, observation: Observation<'_>, index: u64) -> Verdict {
+pub(crate) fn judge(record: &mut JobRecord, policy: &Policy, seen: Seen<'_>, index: u64) -> Verdict {
     let mut verdict = Verdict {
         index,
         change: Change::NoEvidence,
@@ -257,15 +295,10 @@ pub(crate) fn judge(record: &mut JobRecord, policy: &Policy, observation: Observ
         warnings: Default::default(),
     };
     record.observations = record.observations.saturating_add(1);
-    let sighting = match observation {
-        Observation::Error(error) => {
-            judge_error(record, policy, error, &mut verdict);
-            return verdict;
-        }
-        Observation::Snapshot(snapshot) => Sighting::of_snapshot(snapshot),
-        Observation::Summary(summary) => Sighting::of_summary(summary),
-    };
-    judge_sighting(record, policy, &sighting, &mut verdict);
+    match seen {
+        Seen::Error(error) => judge_error(record, policy, error, &mut verdict),
+        Seen::Sighting(sighting) => judge_sighting(record, policy, &sighting, &mut verdict),
+    }
     verdict
 }
 
@@ -517,7 +550,7 @@ impl JobTracker {
     pub fn observe(&mut self, observation: Observation<'_>) -> Verdict {
         let index = self.next_index;
         self.next_index = self.next_index.saturating_add(1);
-        judge(&mut self.record, &self.policy, observation, index)
+        judge(&mut self.record, &self.policy, observation.into(), index)
     }
 
     /// What the tracker remembers of the job.
