@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, reason = "test helpers: a failed unwrap or panic is a failed test")]
 
 use twinmaker_syncjob::lifecycle::{
-    Disposition, Evidence, Fault, Phase, Policy, Position, Route, Stage, TRANSITIONS, classify_api_error,
+    Disposition, Evidence, Fault, Phase, Policy, Position, Route, Stage, TRANSITIONS, Via, classify_api_error,
     classify_api_error_kind, classify_error_code, classify_open_error_code, dot, mermaid,
 };
 use twinmaker_syncjob::model::{ApiError, ApiErrorKind, ErrorCode, Open, SyncJobState, WireEnum};
@@ -336,4 +336,34 @@ fn diagrams_draw_every_edge_by_its_evidence() {
     }
     assert!(!mermaid(&Policy::DOCUMENTED).contains("-.->"));
     assert_ne!(mermaid(&Policy::DEFAULT), mermaid(&Policy::DOCUMENTED));
+}
+
+#[test]
+fn names_print_as_documented() {
+    let faults = [Fault::Customer, Fault::Service, Fault::Unknown].map(|f| f.to_string());
+    assert_eq!(faults, ["customer", "service", "unknown"]);
+    let phases = [Phase::Any, Phase::Creating, Phase::Initializing, Phase::Active, Phase::Deleting];
+    assert_eq!(phases.map(|p| p.to_string()), ["ANY", "CREATING", "INITIALIZING", "ACTIVE", "DELETING"]);
+    assert_eq!(Evidence::UserPolicy.to_string(), "user policy");
+    let documented = TRANSITIONS.iter().find(|t| matches!(t.evidence, Evidence::Documented(_))).unwrap();
+    assert_eq!(documented.evidence.to_string(), format!("documented: {}", documented.evidence.detail()));
+}
+
+#[test]
+fn diagrams_draw_deletion_as_the_end() {
+    let graph = dot(&Policy::DEFAULT);
+    assert!(graph.contains("    \"DELETED\" [label=\"deleted\", shape=doublecircle, style=solid];\n"), "{graph}");
+    assert!(graph.contains("    \"ACTIVE\";\n"), "{graph}");
+    let chart = mermaid(&Policy::DEFAULT);
+    assert!(chart.starts_with("flowchart"), "{chart}");
+    assert!(chart.contains("DELETED"), "{chart}");
+}
+
+#[test]
+fn vias_know_whether_they_are_empty() {
+    assert!(Via::default().is_empty());
+    assert_eq!(Via::default().len(), 0);
+    let Route::Skip(via) = Policy::DEFAULT.route(Position::Creating, Position::Active) else { panic!("a skip") };
+    assert!(!via.is_empty());
+    assert_eq!(via.as_slice(), [Stage::Initializing]);
 }

@@ -227,15 +227,15 @@ typestate_edges! {
     }
 }
 
-/// The typestate edges and the edges of [`Policy::DEFAULT`] are the same set.
+/// `edges` and the edges of `policy` are the same set.
 #[allow(
     clippy::indexing_slicing,
     reason = "const evaluation: indices are loop counters below the slice lengths; iterators are not available in const"
 )]
-const fn edges_agree_with_the_table() -> bool {
+const fn edges_agree(edges: &[TypestateEdge], policy: &Policy) -> bool {
     let mut i = 0;
-    while i < TYPESTATE_EDGES.len() {
-        if !Policy::DEFAULT.allows(TYPESTATE_EDGES[i].from, TYPESTATE_EDGES[i].to) {
+    while i < edges.len() {
+        if !policy.allows(edges[i].from, edges[i].to) {
             return false;
         }
         i += 1;
@@ -245,16 +245,21 @@ const fn edges_agree_with_the_table() -> bool {
         let (from, to) = (TRANSITIONS[t].from, TRANSITIONS[t].to);
         let mut found = false;
         let mut i = 0;
-        while i < TYPESTATE_EDGES.len() {
-            found |= TYPESTATE_EDGES[i].from as u8 == from as u8 && TYPESTATE_EDGES[i].to as u8 == to as u8;
+        while i < edges.len() {
+            found |= edges[i].from as u8 == from as u8 && edges[i].to as u8 == to as u8;
             i += 1;
         }
-        if Policy::DEFAULT.allows(from, to) && !found {
+        if policy.allows(from, to) && !found {
             return false;
         }
         t += 1;
     }
     true
+}
+
+/// The typestate edges and the edges of [`Policy::DEFAULT`] are the same set.
+const fn edges_agree_with_the_table() -> bool {
+    edges_agree(TYPESTATE_EDGES, &Policy::DEFAULT)
 }
 
 const _: () = assert!(edges_agree_with_the_table(), "TYPESTATE_EDGES and Policy::DEFAULT disagree");
@@ -1955,5 +1960,14 @@ mod tests {
     fn the_const_check_compares_both_ways() {
         assert!(edges_agree_with_the_table());
         assert_eq!(TYPESTATE_EDGES.len(), TRANSITIONS.len());
+        // An edge the policy does not allow, and an edge of the policy left out, both disagree.
+        let mut extra = TYPESTATE_EDGES.to_vec();
+        extra.push(TypestateEdge { from: Stage::Active, to: Stage::Creating, method: "back" });
+        assert!(!edges_agree(&extra, &Policy::DEFAULT));
+        for left_out in 0..TYPESTATE_EDGES.len() {
+            let mut fewer = TYPESTATE_EDGES.to_vec();
+            fewer.remove(left_out);
+            assert!(!edges_agree(&fewer, &Policy::DEFAULT), "without edge {left_out}");
+        }
     }
 }
