@@ -124,6 +124,22 @@ mod tests {
         assert_eq!(fingerprint64(b"arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w", 7), PINNED_ARN);
     }
 
+    #[test]
+    fn every_length_is_pinned() {
+        // Lengths 0 to 100 cross every block boundary of both functions (4, 8, 16 and 32 bytes);
+        // one checksum pins them all.
+        let text: Vec<u8> = (0..100u8).map(|i| b'!' + i % 90).collect();
+        let mut sum = 0u64;
+        for len in 0..=text.len() {
+            let part = &text[..len];
+            sum = sum.rotate_left(5) ^ fingerprint64(part, 0x1D);
+            let [a, b] = fingerprint128(part, &text[len..]);
+            sum = sum.rotate_left(5) ^ a ^ b.rotate_left(17);
+        }
+        assert_eq!(sum, PINNED_LENGTHS, "{sum:#x}");
+    }
+
+    const PINNED_LENGTHS: u64 = 0x40a6_9450_c12a_b684;
     const PINNED_EMPTY: u64 = 0x897d_f779_34d7_2949;
     const PINNED_ARN: u64 = 0xbceb_c95e_373f_8744;
 

@@ -580,6 +580,69 @@ mod tests {
     }
 
     #[test]
+    fn keys_that_share_a_tag_and_a_slot_stay_apart() {
+        // Two keys whose 32-bit tags and first slot (in a four-slot table) are equal: the index
+        // must compare the keys themselves.
+        let mut seen = std::collections::HashMap::new();
+        let (a, b) = (0u32..)
+            .map(|n| JobKey::new(&format!("w{n}"), "SITEWISE"))
+            .find_map(|key| {
+                let home = (Index::tag(key), key.0[0] & 3);
+                seen.insert(home, key).map(|other| (other, key))
+            })
+            .unwrap();
+        assert_ne!(a, b);
+        let mut fleet = FleetTracker::new(Policy::DEFAULT);
+        let snapshot: SyncJobSnapshot = crate::decode::Decode::decode_str(
+            r#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w/sync-job/SITEWISE",
+                "workspaceId": "w1", "syncSource": "SITEWISE", "syncRole": "arn:aws:iam::123456789012:role/r",
+                "status": {"state": "ACTIVE"}, "creationDateTime": 0, "updateDateTime": 0}"#,
+        )
+        .unwrap();
+        fleet.observe_job(a, Observation::Snapshot(&snapshot));
+        assert!(fleet.get(b).is_none());
+        fleet.observe_job(b, Observation::Snapshot(&snapshot));
+        assert_eq!(fleet.len(), 2);
+        assert_eq!(fleet.jobs().map(|(key, _)| key).collect::<Vec<_>>(), [a, b]);
+    }
+
+    #[test]
+    fn positions_records_and_accessors() {
+        let mut fleet = FleetTracker::new(Policy::DOCUMENTED);
+        assert!(fleet.is_empty());
+        assert!(*fleet.policy() == Policy::DOCUMENTED && *fleet.policy() != Policy::DEFAULT);
+        let snapshot: SyncJobSnapshot = crate::decode::Decode::decode_str(
+            r#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w/sync-job/SITEWISE",
+                "workspaceId": "w1", "syncSource": "SITEWISE", "syncRole": "arn:aws:iam::123456789012:role/r",
+                "status": {"state": "ACTIVE"}, "creationDateTime": 0, "updateDateTime": 0}"#,
+        )
+        .unwrap();
+        let gone = ApiError::new(ApiErrorKind::ResourceNotFound, "");
+        let keys: Vec<JobKey> = (0..3).map(|n| JobKey::new(&format!("w{n}"), "SITEWISE")).collect();
+        // Not found for a job never seen: no position.
+        assert_eq!(fleet.observe_job_at(keys[0], Observation::Error(&gone).into()).1, None);
+        for (n, key) in keys.iter().enumerate() {
+            assert_eq!(fleet.observe_job_at(*key, Observation::Snapshot(&snapshot).into()).1, Some(n));
+            assert!(!fleet.is_empty());
+        }
+        assert_eq!(fleet.observe_job_at(keys[1], Observation::Error(&gone).into()).1, Some(1));
+        let arn = crate::observe::fingerprint::identity_fingerprint(snapshot.arn.as_str());
+        assert_eq!(fleet.record_at(0).map(JobRecord::arn_fingerprint), Some(arn));
+        assert!(fleet.record_at(1).is_some_and(JobRecord::is_deleted));
+        assert!(fleet.record_at(2).is_some_and(|record| record.observations() == 1 && !record.is_deleted()));
+        assert!(fleet.record_at(3).is_none());
+    }
+
+    #[test]
+    fn keys_hash_by_their_fingerprint() {
+        use std::hash::BuildHasher as _;
+        let hasher = std::collections::hash_map::RandomState::new();
+        let (a, b) = (JobKey::new("a", "SITEWISE"), JobKey::new("b", "SITEWISE"));
+        assert_eq!(hasher.hash_one(a), hasher.hash_one(JobKey::new("a", "SITEWISE")));
+        assert_ne!(hasher.hash_one(a), hasher.hash_one(b));
+    }
+
+    #[test]
     fn restore_keeps_the_later_record_of_a_key_given_twice() {
         let (a, b) = (JobKey::new("a", "SITEWISE"), JobKey::new("b", "SITEWISE"));
         let mut tracker = super::super::JobTracker::new(Policy::DEFAULT);
