@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test helpers: a failed unwrap is a failed test")]
 
-use twinmaker_syncjob::lifecycle::{Phase, Policy, Position, Stage};
+use twinmaker_syncjob::lifecycle::{Phase, Policy, Position, Stage, Via};
 use twinmaker_syncjob::model::{
     ApiError, ApiErrorKind, ErrorCode, ErrorDetails, ErrorMessage, ListSyncJobsPage, Open, SyncJobArn, SyncJobSnapshot,
     SyncJobState, SyncJobStatus, SyncJobSummary, SyncRoleArn, SyncSource, Timestamp, WorkspaceId,
@@ -443,4 +443,99 @@ fn records_count_and_checkpoint() {
 #[test]
 fn record_is_small() {
     assert!(std::mem::size_of::<twinmaker_syncjob::observe::JobRecord>() <= 48);
+}
+
+/// A summary of the job in `state`, with optional creation and update times (seconds after `T0`).
+fn summary_at(state: &str, created: Option<i64>, updated: Option<i64>) -> SyncJobSummary {
+    SyncJobSummary {
+        arn: Some(SyncJobArn::parse(ARN).unwrap()),
+        workspace_id: Some(WorkspaceId::parse("plant").unwrap()),
+        sync_source: Some(Open::Known(SyncSource::Sitewise)),
+        status: Some(SyncJobStatus::new(state.parse().unwrap())),
+        creation_date_time: created.map(|c| ts(T0 + c)),
+        update_date_time: updated.map(|u| ts(T0 + u)),
+    }
+}
+
+#[test]
+fn rule_6_summaries_without_creation_times() {
+    // Seen again after a deletion, with no creation time to compare: a new incarnation.
+    let mut tracker = JobTracker::new(Policy::DEFAULT);
+    tracker.observe(Observation::Summary(&summary_at("ACTIVE", None, None)));
+    tracker.observe(Observation::Error(&ApiError::new(ApiErrorKind::ResourceNotFound, "gone")));
+    let again = tracker.observe(Observation::Summary(&summary_at("CREATING", None, None)));
+    assert_eq!(again.change, Change::Recreated(Default::default()));
+    assert!(again.violations.is_empty());
+    assert_eq!(tracker.record().incarnations(), 2);
+}
+
+#[test]
+fn rule_8_a_summary_without_creation_is_held_to_the_known_one() {
+    // The incarnation's creation time is known from earlier; an update before it is a violation
+    // even when the summary does not repeat the creation time.
+    let mut tracker = JobTracker::new(Policy::DEFAULT);
+    tracker.observe(Observation::Summary(&summary_at("ACTIVE", Some(100), Some(100))));
+    let early = tracker.observe(Observation::Summary(&summary_at("ACTIVE", None, Some(50))));
+    assert_eq!(kinds(&early), ["update_before_creation", "update_time_regressed"]);
+    // A new incarnation is not held to the old one's creation time.
+    tracker.observe(Observation::Error(&ApiError::new(ApiErrorKind::ResourceNotFound, "gone")));
+    let recreated = tracker.observe(Observation::Summary(&summary_at("CREATING", None, Some(50))));
+    assert_eq!(recreated.change, Change::Recreated(Default::default()));
+    assert!(recreated.violations.is_empty(), "{:?}", recreated.violations);
+}
+
+#[test]
+fn findings_say_what_happened() {
+    assert_eq!(IdentityField::Arn.wire_name(), "arn");
+    assert_eq!(IdentityField::SyncRole.wire_name(), "syncRole");
+    let (earlier, later) = (ts(T0), ts(T0 + 60));
+    let messages = [
+        (
+            Violation::IllegalTransition { from: Position::Active, to: Position::Creating },
+            "ACTIVE cannot be followed by CREATING",
+        ),
+        (Violation::IdentityChanged { field: IdentityField::SyncRole }, "`syncRole` changed within one incarnation"),
+        (
+            Violation::UpdateTimeRegressed { previous: later, observed: earlier },
+            "updateDateTime went back from 2023-01-01T00:01:00Z to 2023-01-01T00:00:00Z",
+        ),
+        (
+            Violation::UpdateBeforeCreation { creation: later, update: earlier },
+            "updateDateTime 2023-01-01T00:00:00Z is before creationDateTime 2023-01-01T00:01:00Z",
+        ),
+        (
+            Violation::CreationTimeRegressed { previous: later, observed: earlier },
+            "creationDateTime went back from 2023-01-01T00:01:00Z",
+        ),
+        (
+            Violation::Resurrected { creation: earlier },
+            "the incarnation created at 2023-01-01T00:00:00Z was seen deleted",
+        ),
+    ];
+    for (violation, start) in messages {
+        assert!(violation.to_string().starts_with(start), "{violation}");
+    }
+    let warnings = [
+        (Warning::UnknownState, "a state this library does not know"),
+        (Warning::UnknownErrorCode, "an error code this library does not know"),
+        (Warning::ErrorDetailsMissing, "ERROR without error details"),
+        (Warning::ErrorDetailsUnexpected { state: SyncJobState::Active }, "error details beside ACTIVE, which"),
+    ];
+    for (warning, start) in warnings {
+        assert!(warning.to_string().starts_with(start), "{warning}");
+    }
+}
+
+#[test]
+fn transitions_are_the_changes_that_move_a_job() {
+    let via = Via::default();
+    let moving = [Change::Step, Change::Skip(via), Change::Deleted(via), Change::Recreated(via)];
+    let still = [Change::First, Change::Stutter, Change::Unjudged, Change::Illegal, Change::Reset, Change::NoEvidence];
+    assert!(moving.iter().all(Change::is_transition));
+    assert!(!still.iter().any(Change::is_transition));
+    let kinds: Vec<&str> = moving.iter().chain(&still).map(Change::kind).collect();
+    assert_eq!(
+        kinds,
+        ["step", "skip", "deleted", "recreated", "first", "stutter", "unjudged", "illegal", "reset", "no_evidence"]
+    );
 }
