@@ -461,3 +461,44 @@ impl Verdict {
         self.violations.is_empty() && self.warnings.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_keep_six_in_order() {
+        let mut findings: Findings<Warning> = Findings::default();
+        assert!(findings.is_empty());
+        assert_eq!(findings.len(), 0);
+        assert_eq!(format!("{findings:?}"), "[]");
+        findings.push(Warning::UnknownState);
+        findings.push(Warning::ErrorDetailsMissing);
+        assert!(!findings.is_empty());
+        assert_eq!(findings.len(), 2);
+        assert_eq!(format!("{findings:?}"), "[UnknownState, ErrorDetailsMissing]");
+        for _ in 0..10 {
+            findings.push(Warning::UnknownErrorCode);
+        }
+        assert_eq!(findings.len(), 6, "the rest are dropped: no observation breaks more than six rules");
+        assert_eq!(findings.iter().next(), Some(&Warning::UnknownState));
+    }
+
+    #[test]
+    fn clean_means_no_violation_and_no_warning() {
+        let mut verdict = Verdict {
+            index: 0,
+            change: Change::Stutter,
+            from: None,
+            to: None,
+            violations: Findings::default(),
+            warnings: Findings::default(),
+        };
+        assert!(verdict.is_clean());
+        verdict.warnings.push(Warning::UnknownState);
+        assert!(!verdict.is_clean());
+        verdict.warnings = Findings::default();
+        verdict.violations.push(Violation::Resurrected { creation: crate::model::Timestamp::MIN });
+        assert!(!verdict.is_clean());
+    }
+}
