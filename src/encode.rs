@@ -296,3 +296,31 @@ impl Serialize for In<'_, Document> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DeleteSyncJobResponse, Open, SyncJobState};
+
+    #[test]
+    fn wire_timestamps_are_whole_seconds_when_they_can_be() {
+        let at = |micros: i64| {
+            let response = CreateSyncJobResponse {
+                arn: "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w/sync-job/SITEWISE".parse().unwrap(),
+                creation_date_time: Timestamp::from_unix_micros(micros).unwrap(),
+                state: Open::Known(SyncJobState::Creating),
+            };
+            response.encode(Form::Wire)
+        };
+        assert!(
+            at(1_672_531_200_000_000).contains(r#""creationDateTime":1672531200,"#),
+            "{}",
+            at(1_672_531_200_000_000)
+        );
+        assert!(at(1_672_531_200_500_000).contains(r#""creationDateTime":1672531200.5,"#));
+        assert!(at(0).contains(r#""creationDateTime":0,"#));
+        assert!(at(-1_000_000).contains(r#""creationDateTime":-1,"#));
+        let deleted = DeleteSyncJobResponse { state: Open::Known(SyncJobState::Deleting) };
+        assert_eq!(deleted.encode(Form::Wire), r#"{"state":"DELETING"}"#);
+    }
+}

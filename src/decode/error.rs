@@ -219,3 +219,52 @@ impl fmt::Display for DecodeErrorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+    use crate::model::{ConstraintError, TimestampError};
+
+    #[test]
+    fn every_kind_says_what_is_wrong() {
+        let cases = [
+            (DecodeErrorKind::Syntax { message: "expected `:`".into() }, "not valid JSON: expected `:`"),
+            (DecodeErrorKind::UnexpectedEnd, "the document ends too early"),
+            (DecodeErrorKind::InvalidUtf8, "the input is not valid UTF-8"),
+            (DecodeErrorKind::NumberOutOfRange, "a number is out of range"),
+            (DecodeErrorKind::TooDeep, "arrays and objects are nested 128 levels deep; the limit is 127"),
+            (DecodeErrorKind::TooLarge { len: 9, limit: 8 }, "the document is 9 bytes, over the limit of 8"),
+            (DecodeErrorKind::WrongType { message: "invalid type: null".into() }, "invalid type: null"),
+            (DecodeErrorKind::MissingField { field: "arn" }, "missing required field `arn`"),
+            (DecodeErrorKind::DuplicateField { field: "arn" }, "field `arn` appears twice"),
+            (
+                DecodeErrorKind::Constraint(ConstraintError::Length { field: "arn", len: 1, min: 20, max: 2048 }),
+                "arn is 1 characters long; the model allows 20 to 2048",
+            ),
+            (DecodeErrorKind::Timestamp(TimestampError::NotFinite), &TimestampError::NotFinite.to_string()),
+            (
+                DecodeErrorKind::UnknownEnumValue { enumeration: "SyncJobState", value: "PAUSED".into() },
+                "unknown SyncJobState value \"PAUSED\" (strict mode)",
+            ),
+            (DecodeErrorKind::EmptyErrorType, "the error's type is empty"),
+        ];
+        for (kind, message) in cases {
+            assert_eq!(kind.to_string(), message);
+        }
+        assert!(DecodeErrorKind::UnrecognisedDocument.to_string().starts_with("not a sync-job payload: "));
+        let err = DecodeError::new(DecodeErrorKind::UnexpectedEnd, "status.state".into(), 2, 7);
+        assert_eq!(err.to_string(), "status.state: the document ends too early, at line 2, column 7");
+    }
+
+    #[test]
+    fn constraint_and_timestamp_errors_are_the_source() {
+        let constraint = ConstraintError::Length { field: "arn", len: 1, min: 20, max: 2048 };
+        let err = DecodeError::new(DecodeErrorKind::Constraint(constraint.clone()), "arn".into(), 1, 9);
+        assert_eq!(err.source().map(ToString::to_string), Some(constraint.to_string()));
+        let err = DecodeError::new(DecodeErrorKind::Timestamp(TimestampError::NotFinite), String::new(), 1, 1);
+        assert_eq!(err.source().map(ToString::to_string), Some(TimestampError::NotFinite.to_string()));
+        assert!(DecodeError::new(DecodeErrorKind::TooDeep, String::new(), 1, 1).source().is_none());
+    }
+}
