@@ -460,6 +460,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn keys_of_other_shapes_are_skipped_unread() {
+        // A key the shape does not have is skipped like any unknown key, even when another shape
+        // has it: its value is not checked.
+        let delete = br#"{"state": "DELETING", "arn": "not an ARN", "syncRole": 7}"#;
+        assert_eq!(DeleteSyncJobResponse::decode(delete).unwrap().state.as_str(), "DELETING");
+        let page = br#"{"syncJobSummaries": [{"workspaceId": "w1", "syncRole": "not a role", "__type": 1}]}"#;
+        assert_eq!(ListSyncJobsPage::decode(page).unwrap().sync_job_summaries.len(), 1);
+    }
+
     #[cfg(feature = "proptest")]
     mod props {
         use proptest::prelude::*;
