@@ -470,6 +470,14 @@ mod tests {
         assert_eq!(ListSyncJobsPage::decode(page).unwrap().sync_job_summaries.len(), 1);
     }
 
+    #[test]
+    fn a_response_metadata_of_the_wrong_type_is_named() {
+        let body = br#"{"Error": {"Code": "ThrottlingException"}, "ResponseMetadata": 5}"#;
+        let err = ApiError::decode(body).unwrap_err();
+        assert_eq!(err.path(), "ResponseMetadata");
+        assert!(err.to_string().contains("expected boto3's ResponseMetadata object"), "{err}");
+    }
+
     #[cfg(feature = "proptest")]
     mod props {
         use proptest::prelude::*;
