@@ -539,3 +539,15 @@ fn transitions_are_the_changes_that_move_a_job() {
         ["step", "skip", "deleted", "recreated", "first", "stutter", "unjudged", "illegal", "reset", "no_evidence"]
     );
 }
+
+#[test]
+fn trackers_count_what_they_received() {
+    let mut tracker = JobTracker::new(Policy::DOCUMENTED);
+    assert_eq!(tracker.observed(), 0);
+    assert!(*tracker.policy() == Policy::DOCUMENTED);
+    tracker.observe(Observation::Error(&ApiError::new(ApiErrorKind::Throttling, "")));
+    tracker.observe(Observation::Snapshot(&snap("ACTIVE", 0, 10)));
+    tracker.observe(Observation::Snapshot(&snap("ACTIVE", 0, 20)));
+    assert_eq!(tracker.observed(), 3);
+    assert_eq!(tracker.record().observations(), 3);
+}
