@@ -777,7 +777,7 @@ impl SyncJob<Deleting> {
     /// # Errors
     ///
     /// [`NotDeletedError`], giving both back, when `not_found` is any other answer (classified by
-    /// [`classify_api_error`](super::classify_api_error) as anything but
+    /// [`classify_api_error`] as anything but
     /// [`Disposition::NotFound`]).
     ///
     /// # Example
@@ -835,7 +835,7 @@ impl SyncJob<Failed> {
     }
 
     /// The classification of the failure (phase, fault, remedy, evidence), by
-    /// [`classify_error_details`](super::classify_error_details): unknown codes, and failures the
+    /// [`classify_error_details`]: unknown codes, and failures the
     /// service gave no code for, are classified conservatively (phase any, fault unknown).
     ///
     /// # Example
