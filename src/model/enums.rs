@@ -456,6 +456,13 @@ impl fmt::Display for UnknownValue {
 mod tests {
     use super::*;
 
+    #[test]
+    fn unknown_values_print_exactly_as_received() {
+        let Open::Unknown(value) = Open::<SyncJobState>::parse(" Paused ").unwrap() else { panic!("known") };
+        assert_eq!(value.to_string(), " Paused ");
+        assert_eq!(value.as_str(), " Paused ");
+    }
+
     fn round_trips<K: WireEnum>() {
         for value in K::known_values() {
             let parsed: Open<K> = Open::parse(value.as_str()).unwrap();

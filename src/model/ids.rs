@@ -585,6 +585,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pattern_details_say_where_and_what() {
+        let found = PatternDetail { found: Some('!'), position: 3, expected: "a letter" };
+        assert_eq!(found.to_string(), "character 3 ('!'): must be a letter");
+        let short = PatternDetail { found: None, position: 1, expected: "a digit" };
+        assert_eq!(short.to_string(), "ends after 1 characters: expected a digit");
+    }
+
+    #[test]
     fn eight_bytes_at_once_agree_with_the_table() {
         for class in 1..64u8 {
             for value in 0..=255u8 {
