@@ -164,14 +164,8 @@ fn parse_open<K: WireEnum>(raw: &str, ctx: &mut Ctx) -> Result<Open<K>, DecodeEr
     Ok(value)
 }
 
-fn parse_with<T>(
-    parse: fn(&str) -> Result<T, crate::model::ConstraintError>,
-) -> impl Fn(&str) -> Result<T, DecodeErrorKind> {
-    move |raw| parse(raw).map_err(DecodeErrorKind::Constraint)
-}
-
 fn parse_message(raw: &str, _: &mut Ctx) -> Result<ErrorMessage, DecodeErrorKind> {
-    parse_with(ErrorMessage::parse)(raw)
+    ErrorMessage::parse(raw).map_err(DecodeErrorKind::Constraint)
 }
 
 fn parse_string(raw: &str, _: &mut Ctx) -> Result<String, DecodeErrorKind> {

@@ -245,17 +245,16 @@ fn members(word: u64, class: u8) -> u64 {
     let ascii = !word & HIGH_BITS;
     let x = word & !HIGH_BITS;
     // The high bit is set where `lo <= lane` and cleared where `lane > hi`.
-    let range = |lo: u8, hi: u8| {
+    let lanes_in = |x: u64, lo: u8, hi: u8| {
         let at_least = x + LOW_BITS * u64::from(0x80 - lo);
         let above = x + LOW_BITS * u64::from(0x7f - hi);
         at_least & !above & HIGH_BITS
     };
+    let range = |lo: u8, hi: u8| lanes_in(x, lo, hi);
     let mut found = 0;
     // Both cases at once: setting bit 5 maps exactly `A-Z` and `a-z` onto `a-z`.
     if class & (LOWER | UPPER) == LOWER | UPPER {
-        let folded = x | (LOW_BITS * 0x20);
-        found |=
-            (folded + LOW_BITS * u64::from(0x80 - b'a')) & !(folded + LOW_BITS * u64::from(0x7f - b'z')) & HIGH_BITS;
+        found |= lanes_in(x | (LOW_BITS * 0x20), b'a', b'z');
     } else if class & LOWER != 0 {
         found |= range(b'a', b'z');
     } else if class & UPPER != 0 {
