@@ -463,6 +463,25 @@ mod tests {
     }
 
     #[test]
+    fn float_range_edges() {
+        // The largest f64 below the end of year 9999 (its spacing there is 2^-15 s), and the end itself.
+        let last = Timestamp::from_epoch_seconds_f64(253_402_300_800.0 - 1.0 / 32_768.0).unwrap();
+        assert_eq!(last.unix_micros(), 253_402_300_799_999_969);
+        assert_eq!(
+            Timestamp::from_epoch_seconds_f64(253_402_300_800.0),
+            Err(TimestampError::OutOfRange { seconds: 253_402_300_800.0 })
+        );
+        // Far past the range but within i64 seconds: rejected by the float bound, reported as given.
+        assert_eq!(Timestamp::from_epoch_seconds_f64(1e20), Err(TimestampError::OutOfRange { seconds: 1e20 }));
+        assert_eq!(Timestamp::from_epoch_seconds_f64(-1e20), Err(TimestampError::OutOfRange { seconds: -1e20 }));
+        assert_eq!(Timestamp::from_epoch_seconds_f64(-62_167_219_200.0).unwrap(), Timestamp::MIN);
+        assert_eq!(
+            Timestamp::from_epoch_seconds_f64(-62_167_219_200.5),
+            Err(TimestampError::OutOfRange { seconds: -62_167_219_200.5 })
+        );
+    }
+
+    #[test]
     fn formats() {
         let t = Timestamp::from_unix_micros(1_672_531_200_120_000).unwrap();
         assert_eq!(t.to_string(), "2023-01-01T00:00:00.12Z");
