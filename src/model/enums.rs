@@ -21,27 +21,71 @@ use strum::IntoEnumIterator;
 /// ```
 pub trait WireEnum: Copy + Eq + fmt::Debug + FromStr + Into<&'static str> + IntoEnumIterator + 'static {
     /// The name of the enumeration in the service model, used in error messages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{ErrorCode, WireEnum};
+    ///
+    /// assert_eq!(ErrorCode::NAME, "ErrorCode");
+    /// ```
     const NAME: &'static str;
 
     /// Checks a value this crate does not know against the model's constraints for the field.
     ///
     /// Most enumerations accept any string; [`SyncSource`] requires the model's pattern `[a-zA-Z_0-9]+`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{SyncJobState, SyncSource, WireEnum};
+    ///
+    /// assert!(SyncJobState::check_unknown("PAUSED").is_ok());
+    /// assert!(SyncSource::check_unknown("OTHER_SOURCE").is_ok());
+    /// assert!(SyncSource::check_unknown("not a source").is_err());
+    /// ```
     fn check_unknown(raw: &str) -> Result<(), crate::model::ConstraintError> {
         let _ = raw;
         Ok(())
     }
 
     /// The known value with this exact wire string, if any (case-sensitive, as on the wire).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{ErrorCode, WireEnum};
+    ///
+    /// assert_eq!(ErrorCode::from_wire("SYNC_CREATING_ERROR"), Some(ErrorCode::SyncCreatingError));
+    /// assert_eq!(ErrorCode::from_wire("sync_creating_error"), None);
+    /// ```
     fn from_wire(raw: &str) -> Option<Self> {
         raw.parse().ok()
     }
 
     /// The exact wire string of a known value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{ErrorCode, WireEnum};
+    ///
+    /// assert_eq!(ErrorCode::CompositeComponentFailure.as_str(), "COMPOSITE_COMPONENT_FAILURE");
+    /// ```
     fn as_str(self) -> &'static str {
         self.into()
     }
 
     /// Every known value, in the service model's order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{SyncJobState, WireEnum};
+    ///
+    /// let states: Vec<_> = SyncJobState::known_values().map(WireEnum::as_str).collect();
+    /// assert_eq!(states, ["CREATING", "INITIALIZING", "ACTIVE", "DELETING", "ERROR"]);
+    /// ```
     fn known_values() -> Self::Iterator {
         Self::iter()
     }

@@ -6,6 +6,10 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 const MICROS_PER_SECOND: i64 = 1_000_000;
+/// 0000-01-01T00:00:00Z in Unix seconds: the start of the supported range.
+const START_SECONDS: i64 = -62_167_219_200;
+/// 10000-01-01T00:00:00Z in Unix seconds: the end of the supported range (excluded).
+const END_SECONDS: i64 = 253_402_300_800;
 
 /// An instant, in UTC, at microsecond precision.
 ///
@@ -78,10 +82,39 @@ pub enum TimestampError {
 
 impl Timestamp {
     /// The earliest instant representable: 0000-01-01T00:00:00Z.
-    pub const MIN: Self = Self { micros: -62_167_219_200 * MICROS_PER_SECOND };
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::MIN.to_string(), "0000-01-01T00:00:00Z");
+    /// assert!(Timestamp::from_unix_micros(Timestamp::MIN.unix_micros() - 1).is_err());
+    /// ```
+    pub const MIN: Self = Self { micros: START_SECONDS * MICROS_PER_SECOND };
     /// The latest instant representable: 9999-12-31T23:59:59.999999Z.
-    pub const MAX: Self = Self { micros: 253_402_300_800 * MICROS_PER_SECOND - 1 };
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::parse("9999-12-31T23:59:59.999999Z")?, Timestamp::MAX);
+    /// assert!(Timestamp::parse("9999-12-31T23:59:59.9999996Z").is_err()); // rounds into the year 10000
+    /// # Ok::<(), twinmaker_syncjob::model::TimestampError>(())
+    /// ```
+    pub const MAX: Self = Self { micros: END_SECONDS * MICROS_PER_SECOND - 1 };
     /// 1970-01-01T00:00:00Z.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::from_unix_seconds(0)?, Timestamp::UNIX_EPOCH);
+    /// assert_eq!(Timestamp::UNIX_EPOCH.unix_micros(), 0);
+    /// # Ok::<(), twinmaker_syncjob::model::TimestampError>(())
+    /// ```
     pub const UNIX_EPOCH: Self = Self { micros: 0 };
 
     /// An instant from microseconds since the Unix epoch.
@@ -156,7 +189,7 @@ impl Timestamp {
             return Err(TimestampError::NotFinite);
         }
         #[allow(clippy::cast_precision_loss, reason = "bounds of the supported range, exact in f64")]
-        let (min, max) = (Self::MIN.micros as f64 / 1e6, (Self::MAX.micros + 1) as f64 / 1e6);
+        let (min, max) = (START_SECONDS as f64, END_SECONDS as f64);
         if seconds < min || seconds >= max {
             return Err(TimestampError::OutOfRange { seconds });
         }
@@ -282,7 +315,8 @@ impl Timestamp {
         let seconds = self.micros as f64 / 1e6;
         // Near the end of 9999 the nearest f64 can be the first instant of 10000, which would not
         // decode: take the float just below it instead.
-        let end = (Self::MAX.micros + 1) as f64 / 1e6;
+        #[allow(clippy::cast_precision_loss, reason = "exact in f64")]
+        let end = END_SECONDS as f64;
         if seconds >= end { f64::from_bits(end.to_bits() - 1) } else { seconds }
     }
 
@@ -460,6 +494,37 @@ mod tests {
         assert!(matches!(Timestamp::from_epoch_seconds_f64(1e300), Err(TimestampError::OutOfRange { .. })));
         assert!(matches!(Timestamp::from_epoch_seconds_f64(-1e300), Err(TimestampError::OutOfRange { .. })));
         assert!(Timestamp::from_unix_seconds(i64::MIN).is_err());
+    }
+
+    #[test]
+    fn the_last_instant_writes_as_a_float_that_reads_back() {
+        let below_end = 253_402_300_800.0 - 1.0 / 32_768.0;
+        assert_eq!(Timestamp::MAX.epoch_seconds_f64(), below_end);
+        assert_eq!(
+            Timestamp::from_epoch_seconds_f64(Timestamp::MAX.epoch_seconds_f64()).unwrap().unix_micros(),
+            253_402_300_799_999_969
+        );
+        assert_eq!(Timestamp::MIN.epoch_seconds_f64(), -62_167_219_200.0);
+    }
+
+    #[test]
+    fn local_times_are_told_from_malformed_strings() {
+        // No offset, whatever the separator's case: a local time.
+        for naive in ["2023-01-01t00:00:00", "2023-01-01T00:00:00", "2023-01-01T00:00:00.5"] {
+            assert!(matches!(Timestamp::parse(naive), Err(TimestampError::MissingOffset { .. })), "{naive}");
+        }
+        // Not a date and time at all: malformed, not a missing offset.
+        for bad in
+            ["2023-01-01T00:00:0x", "2023-01-01x00:00:00", "2023-01-01T00:00:00.", "2023-01-01T00:00:00.5x", "2023-01"]
+        {
+            assert!(matches!(Timestamp::parse(bad), Err(TimestampError::Malformed { .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn debug_names_the_type_and_the_instant() {
+        let t = Timestamp::from_unix_seconds(1_672_531_200).unwrap();
+        assert_eq!(format!("{t:?}"), "Timestamp(2023-01-01T00:00:00Z)");
     }
 
     #[test]
