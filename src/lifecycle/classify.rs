@@ -39,7 +39,9 @@ impl fmt::Display for Fault {
 
 /// What an [`ErrorCode`] means for a person: the phase it failed in, whose fault, what to do, and
 /// how sure each part is. AWS documents none of the codes, so the phase rests on the code's name and
-/// the fault on reasoning; the remedy of deleting and recreating the job is documented.
+/// the fault on reasoning. Deleting the job and creating it again is the documented remedy for
+/// `ERROR`; a remedy that names something to check first is marked inferred, and its evidence says
+/// which part is documented.
 ///
 /// # Example
 ///
@@ -71,11 +73,21 @@ pub struct ErrorClassification {
 
 const NAMED_PHASE: Evidence = Evidence::Inferred("the code names the state; the model documents no ErrorCode value");
 const NO_PHASE: Evidence = Evidence::Inferred("the code names no state; the model documents no ErrorCode value");
+const PROCESSING_PHASE: Evidence = Evidence::Inferred(
+    "PROCESSING is not a sync job state; the user guide says an ACTIVE job syncs new updates, so processing is \
+     taken to fail while ACTIVE; the model documents no ErrorCode value",
+);
 const RECREATE: Evidence = Evidence::Documented(
     "user guide: the remedy for ERROR is to delete the sync job that had the error and create a new one",
 );
-const DELETE_RETRIED: Evidence = Evidence::Documented(
-    "user guide: if there are errors while deleting, the job remains DELETING and the delete is retried automatically",
+const CHECKS_THEN_RECREATE: Evidence = Evidence::Inferred(
+    "what to check first is inferred from the code's name; deleting the job and creating a new one is documented \
+     (user guide: the remedy for ERROR)",
+);
+const DELETE_RETRIED: Evidence = Evidence::Inferred(
+    "waiting is documented (user guide: if there are errors while deleting, the job remains DELETING and the \
+     delete is retried automatically); what to do if the job then shows ERROR is inferred, as DELETING to ERROR \
+     is not documented",
 );
 const ROLE_PROBLEM: Evidence =
     Evidence::Inferred("user guide: ERROR is often an IAM role problem, and CREATING is when permissions are checked");
@@ -109,7 +121,7 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Fault::Customer,
             Evidence::Inferred("validation errors concern the caller's input"),
             "Check the sync role ARN, the workspace and the sync source, then delete the job and create it again.",
-            RECREATE,
+            CHECKS_THEN_RECREATE,
         ),
         ErrorCode::InternalFailure => class(
             Phase::Any,
@@ -124,7 +136,7 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             ROLE_PROBLEM,
             "Fix the sync role: its trust policy must let IoT TwinMaker assume it, and it needs read access to \
              SiteWise and write access to the workspace. Then delete the job and create it again.",
-            RECREATE,
+            CHECKS_THEN_RECREATE,
         ),
         ErrorCode::SyncInitializingError => class(
             Phase::Initializing,
@@ -132,22 +144,25 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Evidence::Inferred("initialization can fail on the role's permissions or on the SiteWise data"),
             "Check that the sync role can read every SiteWise asset and model and write entities and component \
              types to the workspace, then delete the job and create it again.",
-            RECREATE,
+            CHECKS_THEN_RECREATE,
         ),
-        ErrorCode::SyncProcessingError => class(
-            Phase::Active,
-            Fault::Unknown,
-            Evidence::Inferred("processing can fail on the role's permissions or on the SiteWise data"),
-            "List the job's sync resources (ListSyncResources) for per-resource errors, fix the role or the \
-             SiteWise data, then delete the job and create it again.",
-            RECREATE,
-        ),
+        ErrorCode::SyncProcessingError => ErrorClassification {
+            phase_evidence: PROCESSING_PHASE,
+            ..class(
+                Phase::Active,
+                Fault::Unknown,
+                Evidence::Inferred("processing can fail on the role's permissions or on the SiteWise data"),
+                "List the job's sync resources (ListSyncResources) for per-resource errors, fix the role or the \
+                 SiteWise data, then delete the job and create it again.",
+                CHECKS_THEN_RECREATE,
+            )
+        },
         ErrorCode::SyncDeletingError => class(
             Phase::Deleting,
             Fault::Unknown,
             Evidence::Inferred("a delete can fail on the role's permissions or in the service"),
-            "A delete failed. While the job shows DELETING the service retries by itself: wait. Once it shows \
-             ERROR, check that the sync role may delete the workspace's entities and component types, then \
+            "A delete failed. While the job shows DELETING the service retries by itself: wait. Should it show \
+             ERROR instead (not documented), check that the sync role may delete the workspace's entities and component types, then \
              delete the job again.",
             DELETE_RETRIED,
         ),
@@ -157,7 +172,7 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Evidence::Inferred("the code says nothing of the cause"),
             "List the job's sync resources (ListSyncResources) for per-resource errors, then delete the job and \
              create it again.",
-            RECREATE,
+            CHECKS_THEN_RECREATE,
         ),
         ErrorCode::CompositeComponentFailure => class(
             Phase::Any,
@@ -165,7 +180,7 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Evidence::Inferred("composite components come from the SiteWise models being synced"),
             "Check the composite models of the SiteWise asset models being synced, then delete the job and \
              create it again.",
-            RECREATE,
+            CHECKS_THEN_RECREATE,
         ),
     }
 }
@@ -287,7 +302,8 @@ impl fmt::Display for Disposition {
 pub struct ApiErrorClassification {
     /// Retry, not found, or stop.
     pub disposition: Disposition,
-    /// Whose fault it is.
+    /// Whose fault it is: inferred from the HTTP status class (4xx the caller, 5xx the service,
+    /// `ResourceNotFoundException` unknown, as a job may have been deleted by someone else).
     pub fault: Fault,
     /// What a person can do about it.
     pub remedy: &'static str,
@@ -359,8 +375,11 @@ pub const fn classify_api_error_kind(kind: ApiErrorKind) -> ApiErrorClassificati
         ApiErrorKind::Conflict => api(
             Disposition::Terminal,
             Fault::Customer,
-            "A sync job for this workspace and source already exists: get it, or delete it first.",
-            Evidence::Inferred("HTTP 409, declared by CreateSyncJob only"),
+            "Most likely a sync job for this workspace and source already exists: get it, or delete it first.",
+            Evidence::Inferred(
+                "HTTP 409, declared by CreateSyncJob only; the model does not say what conflicts, and an existing \
+                 job for the same workspace and source is the likely cause",
+            ),
         ),
     }
 }
