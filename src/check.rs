@@ -413,6 +413,19 @@ pub struct LineReader<R> {
 }
 
 /// One line of a [`LineReader`].
+///
+/// # Example
+///
+/// ```
+/// use std::io::Cursor;
+/// use twinmaker_syncjob::check::{Line, LineReader};
+///
+/// let mut reader = LineReader::new(Cursor::new("{}\r\n0123456789abcdef\n"), 8);
+/// assert_eq!(reader.next_line()?, Some((1, Line::Text(b"{}"))));
+/// assert_eq!(reader.next_line()?, Some((2, Line::TooLong { len: 16 })));
+/// assert_eq!(reader.next_line()?, None);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub enum Line<'a> {
     /// The line, without its end (`\n` or `\r\n`).
@@ -559,7 +572,22 @@ struct Shown {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use twinmaker_syncjob::check::{CheckOptions, Checker};
+///
+/// let job = |state: &str, updated: u32| {
+///     format!(
+///         r#"{{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w1/sync-job/SITEWISE", "workspaceId": "w1", "syncSource": "SITEWISE", "syncRole": "arn:aws:iam::123456789012:role/r", "status": {{"state": "{state}"}}, "creationDateTime": 1672531200, "updateDateTime": {updated}}}"#
+///     )
+/// };
+/// let mut checker = Checker::new(CheckOptions::default());
+/// checker.check_line("poller.jsonl", 1, job("ACTIVE", 1672531300).as_bytes());
+/// checker.check_line("poller.jsonl", 2, job("ERROR", 1672531400).as_bytes());
+/// checker.check_line("poller.jsonl", 3, job("ACTIVE", 1672531500).as_bytes());
+/// let report = checker.finish();
+/// assert_eq!(report.summary.violations, 1); // no way back from ERROR
+/// assert_eq!(report.exit_code(), 1);
+/// ```
 #[derive(Debug)]
 pub struct Checker {
     options: CheckOptions,

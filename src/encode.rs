@@ -76,6 +76,20 @@ mod sealed {
 /// ```
 pub trait Encode: sealed::Sealed {
     /// Writes the value as one line of JSON in the given form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::Decode;
+    /// use twinmaker_syncjob::encode::{Encode, Form};
+    /// use twinmaker_syncjob::model::CreateSyncJobResponse;
+    ///
+    /// let wire = r#"{"arn":"arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w1/sync-job/SITEWISE","creationDateTime":1672531200.5,"state":"CREATING"}"#;
+    /// let created = CreateSyncJobResponse::decode_str(wire)?;
+    /// assert_eq!(created.encode(Form::Wire), wire);
+    /// assert!(created.encode(Form::Cli).contains(r#""creationDateTime":"2023-01-01T00:00:00.500000+00:00""#));
+    /// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+    /// ```
     #[must_use]
     fn encode(&self, form: Form) -> String;
 }

@@ -59,6 +59,14 @@ pub struct DecodeOptions {
 
 impl DecodeOptions {
     /// The default limit on a document's size: 1 MiB.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    ///
+    /// assert_eq!(DecodeOptions::new().max_document_len(), DecodeOptions::DEFAULT_MAX_DOCUMENT_BYTES);
+    /// ```
     pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 1 << 20;
 
     /// Lenient decoding with a 1 MiB limit (the same as [`Default`]).
@@ -168,6 +176,23 @@ pub trait Decode: Sized + sealed::Sealed {
     /// # Errors
     ///
     /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::{Decode, DecodeErrorKind, DecodeOptions};
+    /// use twinmaker_syncjob::model::DeleteSyncJobResponse;
+    ///
+    /// let input = br#"{"state": "PAUSED"}"#;
+    /// // Lenient: the unknown state is kept.
+    /// let lenient = DeleteSyncJobResponse::decode_with(input, &DecodeOptions::new())?;
+    /// assert_eq!(lenient.state.as_str(), "PAUSED");
+    /// // Strict: refused, with the field named.
+    /// let err = DeleteSyncJobResponse::decode_with(input, &DecodeOptions::new().strict(true)).unwrap_err();
+    /// assert!(matches!(err.kind(), DecodeErrorKind::UnknownEnumValue { .. }));
+    /// assert_eq!(err.path(), "state");
+    /// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+    /// ```
     fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Self, DecodeError>;
 
     /// Decodes one document with the default options (lenient, 1 MiB).
@@ -175,6 +200,19 @@ pub trait Decode: Sized + sealed::Sealed {
     /// # Errors
     ///
     /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::Decode;
+    /// use twinmaker_syncjob::model::{CreateSyncJobResponse, SyncJobState};
+    ///
+    /// let body = br#"{"arn": "arn:aws:iottwinmaker:us-east-1:123456789012:workspace/w1/sync-job/SITEWISE", "creationDateTime": 1672531200.5, "state": "CREATING"}"#;
+    /// let created = CreateSyncJobResponse::decode(body)?;
+    /// assert_eq!(created.state, SyncJobState::Creating);
+    /// assert_eq!(created.creation_date_time.unix_micros(), 1_672_531_200_500_000);
+    /// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+    /// ```
     fn decode(input: &[u8]) -> Result<Self, DecodeError> {
         Self::decode_with(input, &DecodeOptions::new())
     }
@@ -184,6 +222,20 @@ pub trait Decode: Sized + sealed::Sealed {
     /// # Errors
     ///
     /// A [`DecodeError`] saying what is wrong, at which line and column, and in which field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::decode::Decode;
+    /// use twinmaker_syncjob::model::{SyncJobState, SyncJobSummary};
+    ///
+    /// // As the AWS CLI prints it: a string timestamp with an offset.
+    /// let cli = r#"{"workspaceId": "w1", "status": {"state": "ACTIVE"}, "updateDateTime": "2023-01-01T00:00:00.250000+00:00"}"#;
+    /// let summary = SyncJobSummary::decode_str(cli)?;
+    /// assert_eq!(summary.status.and_then(|s| s.state), Some(SyncJobState::Active.into()));
+    /// assert_eq!(summary.update_date_time.map(|t| t.unix_micros()), Some(1_672_531_200_250_000));
+    /// # Ok::<(), twinmaker_syncjob::decode::DecodeError>(())
+    /// ```
     fn decode_str(input: &str) -> Result<Self, DecodeError> {
         Self::decode(input.as_bytes())
     }

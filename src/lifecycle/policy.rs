@@ -585,8 +585,26 @@ const fn compute_routes(edges: u64) -> [[Route; SLOTS]; SLOTS] {
 
 impl Policy {
     /// Documented and inferred edges of [`TRANSITIONS`]: the policy everything uses unless told.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::{Policy, Stage};
+    ///
+    /// assert!(Policy::DEFAULT.allows(Stage::Creating, Stage::Deleting)); // inferred
+    /// assert!(!Policy::DEFAULT.allows(Stage::Error, Stage::Active));
+    /// ```
     pub const DEFAULT: Self = Self::from_mask(table_mask(false));
     /// Only the edges AWS documents.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::{Policy, Stage};
+    ///
+    /// assert!(Policy::DOCUMENTED.allows(Stage::Active, Stage::Deleting));
+    /// assert!(!Policy::DOCUMENTED.allows(Stage::Creating, Stage::Deleting)); // inferred only
+    /// ```
     pub const DOCUMENTED: Self = Self::from_mask(table_mask(true));
 
     const fn from_mask(edges: u64) -> Self {

@@ -53,6 +53,17 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in lifecycle order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::Stage;
+    ///
+    /// // Every stage but the pseudo-state `Deleted` is a wire state.
+    /// let wire: Vec<_> = Stage::ALL.iter().filter_map(|s| s.state()).collect();
+    /// assert_eq!(wire.len(), 5);
+    /// assert_eq!(Stage::ALL[0], Stage::Creating);
+    /// ```
     pub const ALL: [Self; 6] =
         [Self::Creating, Self::Initializing, Self::Active, Self::Deleting, Self::Error, Self::Deleted];
 
@@ -228,6 +239,20 @@ const fn inferred(from: Stage, to: Stage, reasoning: &'static str) -> Transition
 /// This is the only place the lifecycle is written down in code; the policies, the reachability
 /// queries, the typestate API, the observation checker and the diagrams in `docs/lifecycle.md`
 /// all derive from it. Facts: `docs/lifecycle.md` and the reference sheet's "Lifecycle" section.
+///
+/// # Example
+///
+/// ```
+/// use twinmaker_syncjob::lifecycle::{Stage, TRANSITIONS};
+///
+/// let inferred: Vec<_> = TRANSITIONS.iter().filter(|t| !t.evidence.is_documented()).map(|t| (t.from, t.to)).collect();
+/// assert_eq!(
+///     inferred,
+///     [(Stage::Creating, Stage::Deleting), (Stage::Initializing, Stage::Deleting), (Stage::Deleting, Stage::Error)]
+/// );
+/// // The only way out of ERROR is deletion: no recovery is documented or inferred.
+/// assert!(TRANSITIONS.iter().filter(|t| t.from == Stage::Error).all(|t| t.to == Stage::Deleting));
+/// ```
 pub const TRANSITIONS: &[Transition] = &[
     documented(Stage::Creating, Stage::Initializing, "user guide: CREATING is followed by INITIALIZING (state order)"),
     documented(Stage::Initializing, Stage::Active, "user guide: ACTIVE once initialization is done"),

@@ -1294,6 +1294,14 @@ pub struct DeleteSyncJobRequest {
 
 impl DeleteSyncJobRequest {
     /// The HTTP method of DeleteSyncJob.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::DeleteSyncJobRequest;
+    ///
+    /// assert_eq!(DeleteSyncJobRequest::METHOD, "DELETE");
+    /// ```
     pub const METHOD: &'static str = "DELETE";
 
     /// The request path. Both values match their model patterns (letters, digits, `_` and `-`), so

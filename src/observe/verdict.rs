@@ -97,6 +97,15 @@ impl IdentityField {
 
 impl Violation {
     /// Every kind, as [`Violation::kind`] names them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::observe::Violation;
+    ///
+    /// assert!(Violation::KINDS.contains(&"illegal_transition"));
+    /// assert!(Violation::KINDS.iter().all(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));
+    /// ```
     pub const KINDS: [&'static str; 6] = [
         "illegal_transition",
         "identity_changed",
@@ -192,6 +201,14 @@ pub enum Warning {
 
 impl Warning {
     /// Every kind, as [`Warning::kind`] names them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::observe::Warning;
+    ///
+    /// assert_eq!(Warning::KINDS[0], "unknown_state");
+    /// ```
     pub const KINDS: [&'static str; 4] =
         ["unknown_state", "unknown_error_code", "error_details_missing", "error_details_unexpected"];
 

@@ -117,14 +117,55 @@ use crate::transport::{CallError, SyncJobId};
 /// ```
 pub trait ServiceConfig: 'static {
     /// The lifecycle policy the service obeys.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::Policy;
+    /// use twinmaker_syncjob::testkit::machine::{NoFaults, ServiceConfig};
+    ///
+    /// assert_eq!(NoFaults::POLICY, Policy::DEFAULT);
+    /// ```
     const POLICY: Policy;
     /// How many jobs (at least 1; job `i` is [`ServiceState::job_id`]`(i)`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::testkit::machine::{NoFaults, ServiceConfig};
+    ///
+    /// assert_eq!(NoFaults::JOBS, 1);
+    /// ```
     const JOBS: u8;
     /// Whether calls can be throttled ([`Transition::Throttle`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::testkit::machine::{NoFaults, ServiceConfig};
+    ///
+    /// assert!(!NoFaults::THROTTLING);
+    /// ```
     const THROTTLING: bool;
     /// Whether jobs can fail ([`Transition::Fail`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::testkit::machine::{NoFaults, ServiceConfig};
+    ///
+    /// assert!(!NoFaults::JOB_ERRORS);
+    /// ```
     const JOB_ERRORS: bool;
     /// Whether delete attempts can fail and be retried ([`Transition::DeleteAttemptFails`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::testkit::machine::{NoFaults, ServiceConfig};
+    ///
+    /// assert!(!NoFaults::DELETE_RETRIES);
+    /// ```
     const DELETE_RETRIES: bool;
 }
 
@@ -337,7 +378,22 @@ impl ServiceState {
     ///
     /// # Example
     ///
-    /// See [`ServiceState`].
+    /// ```
+    /// use twinmaker_syncjob::lifecycle::{Policy, Stage};
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::testkit::machine::{ServiceState, ServiceTransition, Transition};
+    ///
+    /// let step = |job, transition| ServiceTransition { job, transition };
+    /// let state = ServiceState::new(Policy::DEFAULT, 1)
+    ///     .apply(&step(0, Transition::Create))
+    ///     .apply(&step(0, Transition::Progress))
+    ///     .apply(&step(0, Transition::Progress));
+    /// assert_eq!(state.get(0), Ok(SyncJobState::Active));
+    /// // Only a job that exists moves: job 1 is not in the model, so nothing changes.
+    /// assert_eq!(state.clone().apply(&step(1, Transition::Create)).jobs, state.jobs);
+    /// let state = state.apply(&step(0, Transition::Delete));
+    /// assert_eq!(state.job(0).map(|job| job.stage), Some(Stage::Deleting));
+    /// ```
     #[must_use]
     pub fn apply(mut self, t: &ServiceTransition) -> Self {
         self.last_answer = None;
@@ -579,6 +635,17 @@ impl<C: ServiceConfig> ReferenceStateMachine for ServiceMachine<C> {
 pub trait ApiKind {
     /// The known exception, or [`ApiErrorKind::InternalServer`] for anything else (an unknown
     /// exception, a transport failure): never what the model predicts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::ApiErrorKind;
+    /// use twinmaker_syncjob::testkit::machine::ApiKind;
+    /// use twinmaker_syncjob::transport::CallError;
+    ///
+    /// let unsupported = CallError::Unsupported { operation: "ListSyncJobs" };
+    /// assert_eq!(unsupported.api_kind(), ApiErrorKind::InternalServer);
+    /// ```
     fn api_kind(&self) -> ApiErrorKind;
 }
 

@@ -719,7 +719,22 @@ impl Malformed {
     ///
     /// # Example
     ///
-    /// See [`Malformed`].
+    /// ```
+    /// use twinmaker_syncjob::decode::DecodeOptions;
+    /// use twinmaker_syncjob::testkit::payloads::{KindLabel, Malformed, Target};
+    ///
+    /// let bad = Malformed {
+    ///     target: Target::Delete,
+    ///     options: DecodeOptions::new(),
+    ///     input: br#"{"state": 7}"#.to_vec(),
+    ///     fault: "state is a number",
+    ///     kind: KindLabel::WrongType,
+    ///     path: "state".to_owned(),
+    ///     field: None,
+    /// };
+    /// let err = bad.decode().unwrap_err();
+    /// assert_eq!(bad.check(&err), Ok(()));
+    /// ```
     pub fn decode(&self) -> Result<(), DecodeError> {
         self.target.decode(&self.input, &self.options)
     }

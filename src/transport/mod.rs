@@ -253,6 +253,22 @@ pub trait Transport {
     /// # Errors
     ///
     /// The service's error, or a transport failure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::{ApiErrorKind, SyncJobState};
+    /// use twinmaker_syncjob::transport::{CallError, SyncJobId, Transport, sim::Simulator};
+    ///
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let Err(CallError::Api(missing)) = sim.get_sync_job(&job) else { panic!("no job yet") };
+    /// assert_eq!(missing.kind, ApiErrorKind::ResourceNotFound);
+    /// let role = sim.role();
+    /// sim.create_sync_job(&job, &role)?;
+    /// assert_eq!(sim.get_sync_job(&job)?.status.state, Some(SyncJobState::Creating.into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn get_sync_job(&mut self, job: &SyncJobId) -> Result<SyncJobSnapshot, CallError>;
 
     /// CreateSyncJob.
@@ -260,6 +276,21 @@ pub trait Transport {
     /// # Errors
     ///
     /// The service's error, a transport failure, or [`CallError::Unsupported`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::transport::{SyncJobId, Transport, sim::Simulator};
+    ///
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// let created = sim.create_sync_job(&job, &role)?;
+    /// assert_eq!(created.state, SyncJobState::Creating);
+    /// assert!(created.arn.as_str().ends_with(":workspace/plant/sync-job/SITEWISE"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn create_sync_job(&mut self, job: &SyncJobId, role: &SyncRoleArn) -> Result<CreateSyncJobResponse, CallError> {
         let _ = (job, role);
         Err(CallError::Unsupported { operation: "CreateSyncJob" })
@@ -270,6 +301,20 @@ pub trait Transport {
     /// # Errors
     ///
     /// The service's error, a transport failure, or [`CallError::Unsupported`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::transport::{SyncJobId, Transport, sim::Simulator};
+    ///
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// sim.create_sync_job(&job, &role)?;
+    /// assert_eq!(sim.delete_sync_job(&job)?.state, SyncJobState::Deleting);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn delete_sync_job(&mut self, job: &SyncJobId) -> Result<DeleteSyncJobResponse, CallError> {
         let _ = job;
         Err(CallError::Unsupported { operation: "DeleteSyncJob" })
@@ -280,6 +325,21 @@ pub trait Transport {
     /// # Errors
     ///
     /// The service's error, a transport failure, or [`CallError::Unsupported`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::transport::{SyncJobId, Transport, sim::Simulator};
+    ///
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// sim.create_sync_job(&job, &role)?;
+    /// let page = sim.list_sync_jobs(&job.workspace_id, None)?;
+    /// assert_eq!(page.sync_job_summaries.len(), 1);
+    /// assert_eq!(page.next_token, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn list_sync_jobs(
         &mut self,
         workspace_id: &WorkspaceId,
@@ -309,9 +369,40 @@ pub trait Transport {
 /// ```
 pub trait AsyncTransport: Send {
     /// GetSyncJob.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::transport::{AsyncTransport, SyncJobId, sim::Simulator};
+    ///
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// runtime.block_on(AsyncTransport::create_sync_job(&mut sim, &job, &role))?;
+    /// let snapshot = runtime.block_on(AsyncTransport::get_sync_job(&mut sim, &job))?;
+    /// assert_eq!(snapshot.status.state, Some(SyncJobState::Creating.into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn get_sync_job(&mut self, job: &SyncJobId) -> impl Future<Output = Result<SyncJobSnapshot, CallError>> + Send;
 
     /// CreateSyncJob.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::transport::{AsyncTransport, SyncJobId, sim::Simulator};
+    ///
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// let created = runtime.block_on(AsyncTransport::create_sync_job(&mut sim, &job, &role))?;
+    /// assert_eq!(created.state, SyncJobState::Creating);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn create_sync_job(
         &mut self,
         job: &SyncJobId,
@@ -322,6 +413,22 @@ pub trait AsyncTransport: Send {
     }
 
     /// DeleteSyncJob.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::model::SyncJobState;
+    /// use twinmaker_syncjob::transport::{AsyncTransport, SyncJobId, sim::Simulator};
+    ///
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// runtime.block_on(AsyncTransport::create_sync_job(&mut sim, &job, &role))?;
+    /// let deleted = runtime.block_on(AsyncTransport::delete_sync_job(&mut sim, &job))?;
+    /// assert_eq!(deleted.state, SyncJobState::Deleting);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn delete_sync_job(
         &mut self,
         job: &SyncJobId,
@@ -331,6 +438,21 @@ pub trait AsyncTransport: Send {
     }
 
     /// ListSyncJobs: one page.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::transport::{AsyncTransport, SyncJobId, sim::Simulator};
+    ///
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let mut sim = Simulator::new(7)?;
+    /// let job = SyncJobId::parse("plant", "SITEWISE")?;
+    /// let role = sim.role();
+    /// runtime.block_on(AsyncTransport::create_sync_job(&mut sim, &job, &role))?;
+    /// let page = runtime.block_on(AsyncTransport::list_sync_jobs(&mut sim, &job.workspace_id, None))?;
+    /// assert_eq!(page.sync_job_summaries.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn list_sync_jobs(
         &mut self,
         workspace_id: &WorkspaceId,
@@ -356,8 +478,31 @@ pub trait AsyncTransport: Send {
 /// ```
 pub trait Clock {
     /// The current instant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::transport::{Clock, SystemClock};
+    ///
+    /// let clock = SystemClock;
+    /// let earlier = clock.now();
+    /// assert!(clock.now() >= earlier);
+    /// ```
     fn now(&self) -> Instant;
     /// Returns at `deadline` or later.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::transport::{Clock, ManualClock};
+    ///
+    /// let mut clock = ManualClock::new();
+    /// let start = clock.now();
+    /// clock.sleep_until(start + Duration::from_secs(30)); // returns at once: the clock is virtual
+    /// clock.sleep_until(start); // a deadline already past changes nothing
+    /// assert_eq!(clock.now() - start, Duration::from_secs(30));
+    /// ```
     fn sleep_until(&mut self, deadline: Instant);
 }
 
@@ -501,7 +646,27 @@ fn deliver<J: Jitter>(waiter: &mut Waiter<J>, now: Instant, result: &Result<Sync
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use std::time::Duration;
+/// use twinmaker_syncjob::transport::{SyncJobId, Transport, sim::Simulator, wait_blocking};
+/// use twinmaker_syncjob::waiter::{Event, Goal, SeededJitter, WaiterConfig};
+///
+/// let mut sim = Simulator::new(42)?;
+/// let job = SyncJobId::parse("plant", "SITEWISE")?;
+/// let role = sim.role();
+/// sim.create_sync_job(&job, &role)?;
+/// let mut clock = sim.clock(); // virtual time: the wait takes no real time
+/// let config = WaiterConfig::new(Goal::Active, Duration::from_secs(3600))?;
+/// let mut attempts = 0;
+/// let outcome = wait_blocking(&mut sim, &mut clock, &job, config, SeededJitter::new(1), |event| {
+///     if matches!(event, Event::Attempt { .. }) {
+///         attempts += 1;
+///     }
+/// });
+/// assert!(outcome.is_success());
+/// assert_eq!(outcome.attempts(), attempts);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn wait_blocking<T, C, J>(
     transport: &mut T,
     clock: &mut C,

@@ -18,6 +18,20 @@ use std::time::Duration;
 /// ```
 pub trait Jitter {
     /// A duration in `low..=high` (callers guarantee `low <= high`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::waiter::{Jitter, SeededJitter};
+    ///
+    /// let (low, high) = (Duration::from_secs(2), Duration::from_secs(16));
+    /// let mut jitter = SeededJitter::new(7);
+    /// for _ in 0..100 {
+    ///     let delay = jitter.between(low, high);
+    ///     assert!(low <= delay && delay <= high);
+    /// }
+    /// ```
     fn between(&mut self, low: Duration, high: Duration) -> Duration;
 }
 
@@ -39,8 +53,28 @@ pub struct FixedJitter {
 
 impl FixedJitter {
     /// Always the low bound.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::waiter::{FixedJitter, Jitter};
+    ///
+    /// let mut low = FixedJitter::MIN;
+    /// assert_eq!(low.between(Duration::from_secs(2), Duration::from_secs(8)), Duration::from_secs(2));
+    /// ```
     pub const MIN: Self = Self { per_mille: 0 };
     /// Always the high bound (no jitter: plain exponential backoff).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::waiter::{FixedJitter, Jitter};
+    ///
+    /// let mut high = FixedJitter::MAX;
+    /// assert_eq!(high.between(Duration::from_secs(2), Duration::from_secs(8)), Duration::from_secs(8));
+    /// ```
     pub const MAX: Self = Self { per_mille: 1000 };
 
     /// At `per_mille`/1000 of the range (values above 1000 count as 1000).

@@ -114,8 +114,30 @@ pub struct WaiterConfig {
 
 impl WaiterConfig {
     /// Smithy's default `minDelay`: 2 s.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::waiter::{Goal, WaiterConfig};
+    ///
+    /// let config = WaiterConfig::new(Goal::Active, Duration::from_secs(600))?;
+    /// assert_eq!(config.min_delay(), WaiterConfig::DEFAULT_MIN_DELAY);
+    /// # Ok::<(), twinmaker_syncjob::waiter::ConfigError>(())
+    /// ```
     pub const DEFAULT_MIN_DELAY: Duration = Duration::from_secs(2);
     /// Smithy's default `maxDelay`: 120 s.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use twinmaker_syncjob::waiter::{Goal, WaiterConfig};
+    ///
+    /// let config = WaiterConfig::new(Goal::Deleted, Duration::from_secs(600))?;
+    /// assert_eq!(config.max_delay(), WaiterConfig::DEFAULT_MAX_DELAY);
+    /// # Ok::<(), twinmaker_syncjob::waiter::ConfigError>(())
+    /// ```
     pub const DEFAULT_MAX_DELAY: Duration = Duration::from_secs(120);
 
     /// Waits for `goal` for at most `max_wait`, with the default delays and [`Policy::DEFAULT`].

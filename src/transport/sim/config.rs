@@ -214,6 +214,14 @@ pub enum FaultKind {
 
 impl FaultKind {
     /// Every kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use twinmaker_syncjob::transport::sim::{FaultKind, Faults};
+    ///
+    /// assert_eq!(Faults::all().kinds(), FaultKind::ALL);
+    /// ```
     pub const ALL: [Self; 6] = [
         Self::Throttling,
         Self::InternalErrors,
