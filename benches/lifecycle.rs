@@ -1,5 +1,5 @@
 //! The cost of the lifecycle's hot-path queries: a transition check ([`Policy::allows`]) and a
-//! reachability query ([`Policy::route`]). Each is a table lookup; the goal (issue 3) is under 5 ns
+//! reachability query ([`Policy::route`]). Each is a table lookup; the goal is under 5 ns
 //! per call, with no allocation (checked by `tests/lifecycle_alloc.rs`).
 //!
 //! Two shapes per query, both with every input behind `black_box` so nothing is folded at compile

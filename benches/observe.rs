@@ -1,4 +1,4 @@
-//! The cost of judging observations (issue 4): time per observation of an already-decoded
+//! The cost of judging observations: time per observation of an already-decoded
 //! snapshot for a [`JobTracker`] and for a [`FleetTracker`] of 10,000 jobs (goal: at most 50 ns),
 //! and the memory of a [`FleetTracker`] holding 1,000,000 distinct jobs (goal: at most 128 bytes
 //! per job, peak), measured with a counting global allocator in this binary.

@@ -1,7 +1,7 @@
 //! Decodes every hand-written fixture under `tests/fixtures/` and checks the exact values, and that
 //! the same payload in different forms (wire, AWS CLI, boto3 dump) decodes to equal values.
 //!
-//! The fixtures follow the reference sheet (`syncjob-api.md`); `tests/fixtures/README.md` says
+//! The fixtures follow the reference sheet (`docs/reference/syncjob-api.md`); `tests/fixtures/README.md` says
 //! where each form comes from.
 
 #![allow(

@@ -180,7 +180,7 @@ const MICROS_PER_SECOND: i64 = 1_000_000;
 ///
 /// # Errors
 ///
-/// [`TimestampError::OutOfRange`] outside the years -9999 to 9999 (after rounding).
+/// [`TimestampError::OutOfRange`] outside the years 0000 to 9999 (after rounding).
 ///
 /// # Example
 ///

@@ -38,7 +38,7 @@
 //! - Timestamps: the SDK's `DateTime` holds nanoseconds, [`Timestamp`](crate::model::Timestamp)
 //!   microseconds. The conversion rounds to the nearest microsecond, a half toward the later
 //!   instant, exactly as [`Timestamp::from_offset_date_time`](crate::model::Timestamp::from_offset_date_time);
-//!   outside the years -9999 to 9999 it fails with
+//!   outside the years 0000 to 9999 it fails with
 //!   [`TimestampError::OutOfRange`](crate::model::TimestampError::OutOfRange). The SDK reads the
 //!   wire's epoch-seconds numbers with `DateTime::from_secs_f64`, which truncates to the
 //!   nanosecond; for every wire value with at most six decimals from the year 1698 to 2242 the

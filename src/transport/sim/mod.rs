@@ -1,6 +1,5 @@
 //! Simulator: a deterministic in-memory sync-job service, to test code that creates, polls and
-//! deletes sync jobs without AWS (moto, the usual fake for other services, has no TwinMaker
-//! support).
+//! deletes sync jobs without AWS.
 //!
 //! A [`Simulator`] answers CreateSyncJob, GetSyncJob, DeleteSyncJob and ListSyncJobs through
 //! [`Transport`] and [`AsyncTransport`], on a virtual clock it owns ([`SimClock`]): nothing waits
