@@ -6,20 +6,23 @@
 //!   timestamps, which checks nothing beyond JSON types.
 //!
 //! `twinmaker_syncjob` validates every identifier against the model, normalises timestamps and
-//! tracks field paths for errors; the goal (issue 2) is at least 0.8x the throughput of
+//! tracks field paths for errors; the goal is at least 0.8x the throughput of
 //! `serde_derive_plain` and at least 1.5x that of `serde_json_value`.
 //!
 //! Each payload is measured twice: the three contenders one after the other (criterion's usual
 //! way), then interleaved (see [`interleaved`]), whose ratios hold on a machine shared with other
 //! work. Run with `cargo bench --bench decode`; results and the machine are recorded in
 //! `docs/performance.md`.
+//!
+//! With `PROFILE_DECODE` set, the binary skips criterion and decodes `get_sync_job_active` with
+//! one contender only, for an instruction counter (see [`profile`] and `scripts/instructions.sh`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use twinmaker_syncjob::decode::Decode;
-use twinmaker_syncjob::model::{ListSyncJobsPage, SyncJobSnapshot};
+use twinmaker_syncjob::model::{ListSyncJobsPage, SyncJobArn, SyncJobSnapshot, SyncRoleArn, WorkspaceId};
 
 /// A GetSyncJob response as the service sends it: compact JSON, epoch seconds with milliseconds.
 const GET_SYNC_JOB_ACTIVE: &[u8] = include_bytes!("../tests/fixtures/get_sync_job/wire_fraction.json");
@@ -161,4 +164,46 @@ criterion_group! {
     config = config();
     targets = get_sync_job, list_sync_jobs
 }
-criterion_main!(benches);
+
+/// `PROFILE_DECODE=CONTENDER` with `PROFILE_DECODES=N` (default 20,000): decodes
+/// `get_sync_job_active` N times with one contender and nothing else. Contenders: `ours`, `value`
+/// (`serde_json::Value`), `plain` (the plain derive), and `ids` (only parsing the payload's three
+/// identifiers, `arn`, `workspaceId` and `syncRole`, from strings into owned values). Run under
+/// `valgrind --tool=callgrind` with N and with 0, the difference over N is the instructions of one
+/// decode; `scripts/instructions.sh` does exactly that.
+fn profile(contender: &str, n: u64) -> Result<(), String> {
+    let payload = GET_SYNC_JOB_ACTIVE;
+    let snapshot = SyncJobSnapshot::decode(payload).map_err(|e| e.to_string())?;
+    let (arn, workspace, role) =
+        (snapshot.arn.to_string(), snapshot.workspace_id.to_string(), snapshot.sync_role.to_string());
+    let run: &dyn Fn() = match contender {
+        "ours" => &|| drop(black_box(SyncJobSnapshot::decode(black_box(payload)))),
+        "value" => &|| drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload)))),
+        "plain" => &|| drop(black_box(serde_json::from_slice::<PlainSnapshot>(black_box(payload)))),
+        "ids" => &|| {
+            drop(black_box(SyncJobArn::parse(black_box(&arn))));
+            drop(black_box(WorkspaceId::parse(black_box(&workspace))));
+            drop(black_box(SyncRoleArn::parse(black_box(&role))));
+        },
+        other => return Err(format!("PROFILE_DECODE={other}: expected ours, value, plain or ids")),
+    };
+    for _ in 0..n {
+        run();
+    }
+    Ok(())
+}
+
+fn main() {
+    if let Some(contender) = std::env::var_os("PROFILE_DECODE") {
+        let n = std::env::var("PROFILE_DECODES").map_or(Ok(20_000), |n| n.parse::<u64>());
+        let result =
+            n.map_err(|e| format!("PROFILE_DECODES: {e}")).and_then(|n| profile(&contender.to_string_lossy(), n));
+        if let Err(message) = result {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

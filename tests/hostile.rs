@@ -17,7 +17,8 @@ static ALLOCATOR: Cap<std::alloc::System> = Cap::new(std::alloc::System, usize::
 const MIB: usize = 1 << 20;
 const CASE: &str = "HOSTILE_CASE";
 
-/// Runs `case` in a child process and returns its peak allocation in bytes.
+/// Runs `case` in a child process and returns its peak allocation in bytes, which it also prints
+/// (`cargo test --test hostile -- --nocapture` shows the figures of `docs/reliability.md`).
 fn peak_of(case: &str) -> usize {
     let output = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "child", "--nocapture", "--test-threads", "1"])
@@ -26,13 +27,15 @@ fn peak_of(case: &str) -> usize {
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{case}: {stdout}\n{}", String::from_utf8_lossy(&output.stderr));
-    stdout
+    let peak = stdout
         .lines()
         .find_map(|line| line.split("peak=").nth(1))
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .unwrap_or_else(|| panic!("{case}: no peak reported\n{stdout}"))
         .parse()
-        .unwrap()
+        .unwrap();
+    println!("{case}: peak {peak} bytes");
+    peak
 }
 
 /// The child: runs the case named by the environment, then reports the peak.
