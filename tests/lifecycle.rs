@@ -207,6 +207,13 @@ fn user_policies() {
     assert_eq!(rebuilt, Policy::DEFAULT);
     assert_eq!(Policy::default(), Policy::DEFAULT);
     assert_eq!(Policy::DEFAULT.without_edge(Stage::Error, Stage::Active), Policy::DEFAULT);
+    // A policy prints the edges it believes.
+    let debug = format!("{strict:?}");
+    assert!(debug.starts_with(r#"Policy { edges: ["CREATING -> INITIALIZING", "#), "{debug}");
+    assert!(!debug.contains("DELETING -> ERROR"), "{debug}");
+    // Believing an edge already believed changes nothing.
+    assert_eq!(Policy::DEFAULT.with_edge(Stage::Active, Stage::Error), Policy::DEFAULT);
+    assert_eq!(lenient.with_edge(Stage::Error, Stage::Active), lenient);
 }
 
 #[test]
@@ -226,8 +233,15 @@ fn every_error_code_is_classified() {
         let c = classify_error_code(code);
         assert_eq!((c.phase, c.fault), (phase, fault), "{code}");
         assert_eq!(classify_open_error_code(&Open::Known(code)), c, "{code}");
-        // The model documents no ErrorCode value: neither phase nor fault can be documented.
+        // The model documents no ErrorCode value: neither phase nor fault can be documented. The
+        // phase comes from the state the code names, except for PROCESSING, which is no state.
         assert!(!c.phase_evidence.is_documented(), "{code}");
+        let reason = match (code, phase) {
+            (ErrorCode::SyncProcessingError, _) => "PROCESSING is not a sync job state",
+            (_, Phase::Any) => "the code names no state",
+            _ => "the code names the state",
+        };
+        assert!(c.phase_evidence.detail().starts_with(reason), "{code}: {}", c.phase_evidence.detail());
         assert!(!c.fault_evidence.is_documented(), "{code}");
         // The remedies rest on the user guide; those that add checks of their own, or cover a case
         // the guide is silent on, are inferred and say which part is documented.
@@ -362,7 +376,9 @@ fn diagrams_draw_deletion_as_the_end() {
     assert!(graph.contains("    \"ACTIVE\";\n"), "{graph}");
     let chart = mermaid(&Policy::DEFAULT);
     assert!(chart.starts_with("flowchart"), "{chart}");
-    assert!(chart.contains("DELETED"), "{chart}");
+    // Deletion is a circle, every live state a rounded box.
+    assert!(chart.contains("    DELETED((deleted))\n"), "{chart}");
+    assert!(chart.contains("    ACTIVE([ACTIVE])\n"), "{chart}");
 }
 
 #[test]
@@ -372,4 +388,5 @@ fn vias_know_whether_they_are_empty() {
     let Route::Skip(via) = Policy::DEFAULT.route(Position::Creating, Position::Active) else { panic!("a skip") };
     assert!(!via.is_empty());
     assert_eq!(via.as_slice(), [Stage::Initializing]);
+    assert_eq!(format!("{via:?}"), "[Initializing]");
 }

@@ -40,8 +40,9 @@ impl fmt::Display for Fault {
 /// What an [`ErrorCode`] means for a person: the phase it failed in, whose fault, what to do, and
 /// how sure each part is. AWS documents none of the codes, so the phase rests on the code's name and
 /// the fault on reasoning. Deleting the job and creating it again is the documented remedy for
-/// `ERROR`; a remedy that names something to check first is marked inferred, and its evidence says
-/// which part is documented.
+/// `ERROR`; a remedy that adds a check or fix inferred from the code's name is marked inferred, and
+/// its evidence says which part is documented (generic advice, such as reading the message or
+/// contacting AWS Support when a failure recurs, does not change the mark).
 ///
 /// # Example
 ///
@@ -302,8 +303,9 @@ impl fmt::Display for Disposition {
 pub struct ApiErrorClassification {
     /// Retry, not found, or stop.
     pub disposition: Disposition,
-    /// Whose fault it is: inferred from the HTTP status class (4xx the caller, 5xx the service,
-    /// `ResourceNotFoundException` unknown, as a job may have been deleted by someone else).
+    /// Whose fault it is, inferred. For the known exceptions from the HTTP status class (4xx the
+    /// caller, 5xx the service; `ResourceNotFoundException` unknown, as someone else may have deleted
+    /// the job); an unknown exception is the service's with a 5xx status, unknown otherwise.
     pub fault: Fault,
     /// What a person can do about it.
     pub remedy: &'static str,

@@ -18,9 +18,8 @@ const END_SECONDS: i64 = 253_402_300_800;
 /// Python's `str(datetime)` (`2023-01-01 00:00:00.123000+00:00`). Finer digits are rounded to the
 /// nearest microsecond (a half rounds toward the later instant), never truncated.
 ///
-/// The range is that of [`time::OffsetDateTime`] without its `large-dates` feature: the years
-/// 0000 to 9999: the years an RFC 3339 string can hold, so every instant this type accepts can be
-/// written back in every form.
+/// The range is the years 0000 to 9999: the years an RFC 3339 string can hold, so every instant
+/// this type accepts can be written back in every form.
 ///
 /// # Example
 ///
@@ -346,8 +345,9 @@ impl Timestamp {
             .unwrap_or(OffsetDateTime::UNIX_EPOCH)
     }
 
-    /// Formats as the AWS CLI does: `2023-01-01T00:00:00.123000+00:00`, with six fraction digits
-    /// when the instant is not a whole second and none otherwise (Python's `isoformat`).
+    /// Formats in the AWS CLI's form (`2023-01-01T00:00:00.123000+00:00`, reference sheet,
+    /// "Timestamps"): six fraction digits when the instant is not a whole second, none otherwise, as
+    /// Python's `isoformat` writes a whole second (the sheet shows only the fractional form).
     ///
     /// # Example
     ///
@@ -514,9 +514,16 @@ mod tests {
             assert!(matches!(Timestamp::parse(naive), Err(TimestampError::MissingOffset { .. })), "{naive}");
         }
         // Not a date and time at all: malformed, not a missing offset.
-        for bad in
-            ["2023-01-01T00:00:0x", "2023-01-01x00:00:00", "2023-01-01T00:00:00.", "2023-01-01T00:00:00.5x", "2023-01"]
-        {
+        // The separator must be a 'T': '-' and ':' pass the check of the other characters.
+        for bad in [
+            "2023-01-01T00:00:0x",
+            "2023-01-01x00:00:00",
+            "2023-01-01-00:00:00",
+            "2023-01-01:00:00:00",
+            "2023-01-01T00:00:00.",
+            "2023-01-01T00:00:00.5x",
+            "2023-01",
+        ] {
             assert!(matches!(Timestamp::parse(bad), Err(TimestampError::Malformed { .. })), "{bad}");
         }
     }
