@@ -114,6 +114,19 @@ fn interleaved(iters: u64, me: usize, contenders: &[Contender<'_>; 3]) -> Durati
     mine
 }
 
+/// The three contenders on one GetSyncJob payload, shared by the benchmark and [`profile`].
+fn snapshot_ours(payload: &[u8]) {
+    drop(black_box(SyncJobSnapshot::decode(black_box(payload))));
+}
+
+fn snapshot_value(payload: &[u8]) {
+    drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload))));
+}
+
+fn snapshot_plain(payload: &[u8]) {
+    drop(black_box(serde_json::from_slice::<PlainSnapshot>(black_box(payload))));
+}
+
 fn snapshot_group(c: &mut Criterion, name: &str, payload: &'static [u8]) {
     // Every contender must accept the payload, or the comparison means nothing.
     assert!(SyncJobSnapshot::decode(payload).is_ok(), "{name}: twinmaker_syncjob rejects the payload");
@@ -124,9 +137,9 @@ fn snapshot_group(c: &mut Criterion, name: &str, payload: &'static [u8]) {
         name,
         payload.len(),
         &[
-            ("twinmaker_syncjob", &|| drop(black_box(SyncJobSnapshot::decode(black_box(payload))))),
-            ("serde_json_value", &|| drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload))))),
-            ("serde_derive_plain", &|| drop(black_box(serde_json::from_slice::<PlainSnapshot>(black_box(payload))))),
+            ("twinmaker_syncjob", &|| snapshot_ours(payload)),
+            ("serde_json_value", &|| snapshot_value(payload)),
+            ("serde_derive_plain", &|| snapshot_plain(payload)),
         ],
     );
 }
@@ -177,9 +190,9 @@ fn profile(contender: &str, n: u64) -> Result<(), String> {
     let (arn, workspace, role) =
         (snapshot.arn.to_string(), snapshot.workspace_id.to_string(), snapshot.sync_role.to_string());
     let run: &dyn Fn() = match contender {
-        "ours" => &|| drop(black_box(SyncJobSnapshot::decode(black_box(payload)))),
-        "value" => &|| drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(payload)))),
-        "plain" => &|| drop(black_box(serde_json::from_slice::<PlainSnapshot>(black_box(payload)))),
+        "ours" => &|| snapshot_ours(payload),
+        "value" => &|| snapshot_value(payload),
+        "plain" => &|| snapshot_plain(payload),
         "ids" => &|| {
             drop(black_box(SyncJobArn::parse(black_box(&arn))));
             drop(black_box(WorkspaceId::parse(black_box(&workspace))));

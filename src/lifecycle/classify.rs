@@ -163,7 +163,8 @@ pub const fn classify_error_code(code: ErrorCode) -> ErrorClassification {
             Fault::Unknown,
             Evidence::Inferred("a delete can fail on the role's permissions or in the service"),
             "A delete failed. While the job shows DELETING the service retries by itself: wait. Should it show \
-             ERROR instead (not documented), check that the sync role may delete the workspace's entities and component types, then \
+             ERROR instead (not documented), check that the sync role may delete the workspace's entities and \
+             component types, then \
              delete the job again.",
             DELETE_RETRIED,
         ),
